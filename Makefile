@@ -1,0 +1,58 @@
+# Portal Soacha: `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(if $(findstring .tools,$(UV)),.tools/bin/uv) ## Create .venv from uv.lock and compile translations
+	$(UV) sync --frozen --quiet
+	$(MAKE) --no-print-directory compilemessages
+
+compilemessages: ## Compile the es/en catalogues (.po -> .mo)
+	$(PY) scripts/compile_messages.py
+
+messages: ## Extract strings into locale/{es,en} and fill the English catalogue
+	$(MANAGE) makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests
+	$(PY) scripts/fill_english_catalogue.py
+	$(MAKE) --no-print-directory compilemessages
+
+migrate: ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: ## Load the Soacha demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+run: install migrate demo ## Install, migrate, load demo content and serve on 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole suite (SQLite; PostgreSQL tests too when one answers)
+	$(PY) scripts/run_tests.py
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install ## Load benchmark against a real gunicorn server (prints a table, writes bench-results.json)
+	$(PY) scripts/bench.py
+
+clean: ## Remove the virtualenv and build output (keeps the database)
+	rm -rf $(VENV) .tools staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Spanish pages use Colombian formats (Django's es_CO module)."""
+
+from django.conf.locale.es_CO.formats import *  # noqa: F403

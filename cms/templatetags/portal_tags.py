@@ -1,0 +1,31 @@
+from django import template
+
+from cms import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return navigation.get_main_menu(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return navigation.get_home_page(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def language_alternatives(context):
+    return navigation.get_language_alternatives(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    return navigation.get_breadcrumbs(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def policy_pages(context):
+    entity = context["settings"]["cms"]["EntitySettings"]
+    return navigation.get_policy_pages(context["request"], entity)

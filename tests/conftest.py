@@ -1,0 +1,93 @@
+"""Root fixtures: users per role, the demo site, and the rules for tests that need
+PostgreSQL or Chromium (skipped with a reason when absent, failed when required)."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(config, items):
+    have_chromium = os.path.exists(CHROMIUM) or shutil.which("chromium")
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if browser_items and not have_chromium:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            raise pytest.UsageError(f"REQUIRE_BROWSER=1 but Chromium is missing at {CHROMIUM}")
+        for item in browser_items:
+            item.add_marker(pytest.mark.skip(reason=f"needs Chromium at {CHROMIUM}"))
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked ``postgres`` need the real thing; the SQLite pass skips them."""
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: runs in the PostgreSQL pass of `make test`")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full Soacha demo site, as `make run` loads it."""
+    from cms.demo.loader import DemoLoader
+
+    DemoLoader().run()
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    """Create a user in the given groups with a verified email address."""
+    from django.contrib.auth.models import Group
+
+    from allauth.account.models import EmailAddress
+
+    def factory(email, groups=(), password="una-clave-segura-123", **extra):
+        user = django_user_model.objects.create_user(
+            username=email.split("@")[0], email=email, password=password, **extra
+        )
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user("autor@test.example", groups=["Autores"])
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor@test.example", groups=["Editores"])
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user("moderador@test.example", groups=["Moderadores"])
+
+
+@pytest.fixture
+def citizen(make_user):
+    return make_user("ciudadano@test.example")
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("admin@test.example", is_superuser=True, is_staff=True)
