@@ -27,7 +27,7 @@ compilemessages: ## Compile the es/en catalogues (.po -> .mo)
 	$(PY) scripts/compile_messages.py
 
 messages: ## Extract strings into locale/{es,en} and fill the English catalogue
-	$(MANAGE) makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests
+	$(MANAGE) makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests --ignore=scripts
 	$(PY) scripts/fill_english_catalogue.py
 	$(MAKE) --no-print-directory compilemessages
 

@@ -1,12 +1,18 @@
-"""Where a request is in the site: the home page of its language, the main menu and
-the URL of the same content in the other language. Results are memoised on the request
-so a template can ask several times without more queries."""
+"""Where a request is in the site: the home page of its language, the main menu, the
+footer's policy pages and the URL of the same content in the other language.
+
+Everything is memoised on the request so the templates can ask several times, and
+each lookup is one query whatever the size of the tree (the home page must render in
+at most 15 queries)."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+MENU_FIELDS = ("id", "title", "url_path", "path", "depth", "numchild", "translation_key", "locale_id")
 
 
 def _memo(request, key, compute):
@@ -16,29 +22,33 @@ def _memo(request, key, compute):
     return cache[key]
 
 
-def get_site_root(request):
-    """The site's root page (the Spanish home page)."""
-
-    def compute():
-        site = Site.find_for_request(request)
-        return site.root_page if site else None
-
-    return _memo(request, "root", compute)
+def get_site(request):
+    return _memo(request, "site", lambda: Site.find_for_request(request))
 
 
 def get_home_page(request, language_code=None):
-    """The home page in the active (or given) language, falling back to the root."""
+    """The live home page in the active (or given) language, or the site root."""
     language_code = language_code or translation.get_language()
 
     def compute():
-        root = get_site_root(request)
-        if root is None:
+        site = get_site(request)
+        if site is None:
             return None
-        if root.locale.language_code == language_code:
-            return root
-        locale = Locale.objects.filter(language_code=language_code).first()
-        translated = root.get_translation_or_none(locale) if locale else None
-        return translated if translated and translated.live else root
+        pages = list(
+            Page.objects.filter(
+                Q(pk=site.root_page_id)
+                | Q(
+                    translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                        "translation_key"
+                    ),
+                    locale__language_code=language_code,
+                    live=True,
+                )
+            ).only(*MENU_FIELDS)
+        )
+        localized = [p for p in pages if p.pk != site.root_page_id]
+        root = next((p for p in pages if p.pk == site.root_page_id), None)
+        return localized[0] if localized else root
 
     return _memo(request, f"home:{language_code}", compute)
 
@@ -50,7 +60,7 @@ def get_main_menu(request):
         home = get_home_page(request)
         if home is None:
             return []
-        return list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth"))
+        return list(home.get_children().live().public().in_menu().only(*MENU_FIELDS))
 
     return _memo(request, "menu", compute)
 
@@ -58,16 +68,22 @@ def get_main_menu(request):
 def get_language_alternatives(request, page=None):
     """One entry per configured language: the URL of this page's live translation (or
     of that language's home page), or, outside Wagtail pages, the same URL translated."""
+    is_page = page is not None and getattr(page, "pk", None) is not None
 
     def compute():
-        alternatives = []
         translations = {}
-        if page is not None and getattr(page, "pk", None):
-            for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        if is_page:
+            for translated in (
+                page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+                .only(*MENU_FIELDS, "locale__language_code")
+            ):
                 translations[translated.locale.language_code] = translated
         current = translation.get_language()
+        alternatives = []
         for code, name in settings.LANGUAGES:
-            if page is not None and getattr(page, "pk", None):
+            if is_page:
                 target = translations.get(code) or get_home_page(request, code)
                 url = target.get_url(request) if target else f"/{code}/"
                 exact = code in translations
@@ -84,10 +100,14 @@ def get_language_alternatives(request, page=None):
 
 def get_breadcrumbs(request, page):
     """Ancestors of ``page`` from its home page down, excluding the page itself."""
-    if page is None or not getattr(page, "pk", None):
+    if page is None or getattr(page, "pk", None) is None or page.depth <= 2:
         return []
-    return list(
-        Page.objects.ancestor_of(page).filter(depth__gt=1).live().only("id", "title", "url_path", "path", "depth")
+    return _memo(
+        request,
+        f"breadcrumbs:{page.pk}",
+        lambda: list(
+            Page.objects.ancestor_of(page).filter(depth__gt=1).live().only(*MENU_FIELDS)
+        ),
     )
 
 
@@ -96,30 +116,45 @@ POLICY_FIELDS = [
     ("privacy_policy_page", "privacy"),
     ("copyright_page", "copyright"),
     ("accessibility_page", "accessibility"),
+    ("pqrsd_page", "pqrsd"),
 ]
 
 
 def get_policy_pages(request, entity_settings):
-    """The footer's policy pages in the active language, in two queries at most."""
+    """The key pages named in the entity settings (footer policies, the PQRSD entry)
+    in the active language, in one query."""
 
     def compute():
         ids = {key: getattr(entity_settings, f"{field}_id") for field, key in POLICY_FIELDS}
         ids = {key: pk for key, pk in ids.items() if pk}
         if not ids:
             return {}
-        pages = {p.pk: p for p in Page.objects.filter(pk__in=ids.values()).only("id", "translation_key", "locale_id")}
-        locale = Locale.get_active()
+        language_code = translation.get_language()
+        pages = list(
+            Page.objects.filter(
+                Q(pk__in=ids.values())
+                | Q(
+                    translation_key__in=Page.objects.filter(pk__in=ids.values()).values(
+                        "translation_key"
+                    ),
+                    locale__language_code=language_code,
+                    live=True,
+                )
+            )
+            .select_related("locale")
+            .only(*MENU_FIELDS, "live", "locale__language_code")
+        )
+        by_pk = {p.pk: p for p in pages}
         localized = {
             p.translation_key: p
-            for p in Page.objects.filter(
-                translation_key__in=[p.translation_key for p in pages.values()], locale=locale
-            ).live().only("id", "translation_key", "url_path", "path", "depth", "title")
+            for p in pages
+            if p.locale.language_code == language_code and p.live
         }
         result = {}
         for key, pk in ids.items():
-            page = pages.get(pk)
-            if page and page.translation_key in localized:
-                result[key] = localized[page.translation_key]
+            source = by_pk.get(pk)
+            if source is not None and source.translation_key in localized:
+                result[key] = localized[source.translation_key]
         return result
 
     return _memo(request, "policies", compute)

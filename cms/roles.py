@@ -6,14 +6,13 @@ its own migration. Page and collection permissions are granted on the tree roots
 they cover every site; an administrator can narrow an author group to one section by
 copying it in the admin."""
 
-from django.utils.translation import gettext_noop
+AUTHORS = "Autores"
+EDITORS = "Editores"
+MODERATORS = "Moderadores"
+PQR_OFFICERS = "Funcionarios PQRSD"
+INTERNAL_CONTROL = "Control Interno"
 
-AUTHORS = gettext_noop("Autores")
-EDITORS = gettext_noop("Editores")
-MODERATORS = gettext_noop("Moderadores")
-PQR_OFFICERS = gettext_noop("Funcionarios PQRSD")
-INTERNAL_CONTROL = gettext_noop("Control Interno")
-
+# Group names are data (shown as-is in the admin), in Spanish like the institution.
 STAFF_GROUPS = [AUTHORS, EDITORS, MODERATORS, PQR_OFFICERS, INTERNAL_CONTROL]
 
 WORKFLOW_NAME = "Aprobación editorial"

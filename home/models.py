@@ -2,10 +2,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage
+from cms.navigation import get_main_menu
 
 
 class HomePage(BasePage):
@@ -24,7 +26,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        menu_ids = [item.pk for item in get_main_menu(request)]
+        context["sections"] = (
+            Page.objects.filter(pk__in=menu_ids).order_by("path").specific().defer_streamfields()
+        )
         return context
 
 

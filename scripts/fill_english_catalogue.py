@@ -10,6 +10,8 @@ PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / 
 
 def main():
     catalogue = polib.pofile(str(PO))
+    catalogue.metadata["Language"] = "en"
+    catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     for entry in catalogue:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")

@@ -39,15 +39,29 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo_site(db):
-    """The full Soacha demo site, as `make run` loads it."""
-    from cms.demo.loader import DemoLoader
-
-    DemoLoader().run()
+def _ensure_demo_site():
     from wagtail.models import Site
 
+    from cms.demo.loader import DemoLoader
+    from home.models import StandardPage
+
+    if not StandardPage.objects.filter(slug="transparencia").exists():
+        DemoLoader().run()
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo site once per session; each test's changes roll back."""
+    with django_db_blocker.unblock():
+        _ensure_demo_site()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full Soacha demo site, as `make run` loads it (reloaded after a test that
+    flushed the database, such as a live-server test)."""
+    return _ensure_demo_site()
 
 
 @pytest.fixture
@@ -59,7 +73,7 @@ def make_user(db, django_user_model):
 
     def factory(email, groups=(), password="una-clave-segura-123", **extra):
         user = django_user_model.objects.create_user(
-            username=email.split("@")[0], email=email, password=password, **extra
+            username=email, email=email, password=password, **extra
         )
         user.groups.add(*Group.objects.filter(name__in=groups))
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

@@ -47,6 +47,7 @@ class DemoLoader:
         self.es = Locale.objects.get(language_code="es")
         self.en, _ = Locale.objects.get_or_create(language_code="en")
         self.created = 0
+        self.pages_by_setting = {}
 
     def log(self, message):
         if self.stdout:
@@ -57,12 +58,9 @@ class DemoLoader:
         home = self.home_page()
         self.site(home)
         decree = self.decree_document()
-        pages_by_setting = {}
         for spec in self.data["pages"]:
-            page = self.ensure_page(home, spec, decree=decree)
-            if spec.get("setting"):
-                pages_by_setting[spec["setting"]] = page
-        self.entity_settings(home, pages_by_setting)
+            self.ensure_page(home, spec, decree=decree)
+        self.entity_settings(home)
         self.users()
         return self.created
 
@@ -105,6 +103,8 @@ class DemoLoader:
             page.save_revision().publish()
             self.created += 1
         self.ensure_translation(page, spec, decree=decree)
+        if spec.get("setting"):
+            self.pages_by_setting[spec["setting"]] = page
         for child in spec.get("children", []):
             self.ensure_page(page, child, decree=decree)
         if spec.get("transparency_menu"):
@@ -160,7 +160,7 @@ class DemoLoader:
             self.created += 1
         return document
 
-    def entity_settings(self, home, pages_by_setting):
+    def entity_settings(self, home):
         site = Site.objects.get(root_page=home)
         entity = EntitySettings.for_site(site)
         changed = False
@@ -168,7 +168,7 @@ class DemoLoader:
             if not getattr(entity, field):
                 setattr(entity, field, value)
                 changed = True
-        for field, page in pages_by_setting.items():
+        for field, page in self.pages_by_setting.items():
             if getattr(entity, f"{field}_id") is None:
                 setattr(entity, field, page)
                 changed = True

@@ -58,6 +58,15 @@ class EntitySettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    pqrsd_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("PQRSD page"),
+        help_text=_("Linked from the home page of every language (Ley 1474 de 2011, art. 76)."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("accessibility statement"),
@@ -94,8 +103,9 @@ class EntitySettings(BaseSiteSetting):
                 PageChooserPanel("terms_page"),
                 PageChooserPanel("copyright_page"),
                 PageChooserPanel("accessibility_page"),
+                PageChooserPanel("pqrsd_page"),
             ],
-            heading=_("Legal policies"),
+            heading=_("Legal policies and key pages"),
         ),
     ]
 
