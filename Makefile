@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
+.PHONY: help check install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ run: install migrate demo ## Install, migrate, load demo content and serve on 12
 
 test: install ## Run the whole suite (SQLite; PostgreSQL tests too when one answers)
 	$(PY) scripts/run_tests.py
+
+check: install ## Lint, Django system checks and missing-migration check (what CI gates on)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run --noinput
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

@@ -12,7 +12,16 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-MENU_FIELDS = ("id", "title", "url_path", "path", "depth", "numchild", "translation_key", "locale_id")
+MENU_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "translation_key",
+    "locale_id",
+)
 
 
 def _memo(request, key, compute):
@@ -105,9 +114,7 @@ def get_breadcrumbs(request, page):
     return _memo(
         request,
         f"breadcrumbs:{page.pk}",
-        lambda: list(
-            Page.objects.ancestor_of(page).filter(depth__gt=1).live().only(*MENU_FIELDS)
-        ),
+        lambda: list(Page.objects.ancestor_of(page).filter(depth__gt=1).live().only(*MENU_FIELDS)),
     )
 
 

@@ -21,15 +21,26 @@ WORKFLOW_TASK_NAME = "Aprobación del editor"
 #: codenames granted on the root page, per group
 PAGE_PERMISSIONS = {
     AUTHORS: ["add_page", "change_page"],
-    EDITORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+    EDITORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
 }
 
 #: (app_label, model) -> actions, granted on the root collection
 COLLECTION_PERMISSIONS = {
-    AUTHORS: {("wagtaildocs", "document"): ["add", "change", "choose"],
-              ("wagtailimages", "image"): ["add", "change", "choose"]},
-    EDITORS: {("wagtaildocs", "document"): ["add", "change", "delete", "choose"],
-              ("wagtailimages", "image"): ["add", "change", "delete", "choose"]},
+    AUTHORS: {
+        ("wagtaildocs", "document"): ["add", "change", "choose"],
+        ("wagtailimages", "image"): ["add", "change", "choose"],
+    },
+    EDITORS: {
+        ("wagtaildocs", "document"): ["add", "change", "delete", "choose"],
+        ("wagtailimages", "image"): ["add", "change", "delete", "choose"],
+    },
 }
 
 #: model permissions: (app_label, model, codename)
@@ -126,4 +137,6 @@ def _create_workflow(apps, editors, root_page):
     # Wagtail's default "Moderators approval" workflow lost its group and its page
     # assignment above: deactivate it (never delete; past workflow states refer to it).
     GroupApprovalTask.objects.exclude(pk=task.pk).filter(groups__isnull=True).update(active=False)
-    Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(active=False)
+    Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(
+        active=False
+    )

@@ -10,7 +10,9 @@ class MultilingualSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        homes = Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth)
+        homes = Page.objects.filter(
+            translation_key=site.root_page.translation_key, depth=site.root_page.depth
+        )
         in_any_tree = Q()
         for home in homes:
             in_any_tree |= Q(path__startswith=home.path)

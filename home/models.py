@@ -39,7 +39,11 @@ class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
 
     # Standard pages live anywhere under the home page and can nest to build sections.
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -15,9 +15,8 @@ DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/portal_soacha"
 
 def postgres_answers(url):
     try:
-        import psycopg
-
         import dj_database_url
+        import psycopg
 
         cfg = dj_database_url.parse(url)
         with psycopg.connect(

@@ -14,11 +14,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
     paginator = Paginator(results, 10)
     try:

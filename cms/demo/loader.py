@@ -83,8 +83,12 @@ class DemoLoader:
     def site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                site_name="Alcaldía de Soacha")
+            Site.objects.create(
+                hostname="localhost",
+                root_page=home,
+                is_default_site=True,
+                site_name="Alcaldía de Soacha",
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
@@ -135,13 +139,17 @@ class DemoLoader:
             items = category["items"]
             spec = {
                 "slug": f"categoria-{category['number']}",
-                "title": {lang: f"{category['number']}. {category['title'][lang]}" for lang in ("es", "en")},
+                "title": {
+                    lang: f"{category['number']}. {category['title'][lang]}"
+                    for lang in ("es", "en")
+                },
                 "introduction": {
                     "es": "Resolución 1519 de 2020, Anexo 2, numeral 2.4.2.",
                     "en": "Resolution 1519 of 2020, Annex 2, item 2.4.2.",
                 },
                 "paragraphs": {
-                    lang: [f"{item['number']} {item['title'][lang]}" for item in items] for lang in ("es", "en")
+                    lang: [f"{item['number']} {item['title'][lang]}" for item in items]
+                    for lang in ("es", "en")
                 },
                 "decree": category["number"] == "2",
             }

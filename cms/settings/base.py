@@ -4,7 +4,6 @@ override what differs."""
 
 from pathlib import Path
 
-
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
@@ -192,7 +191,9 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Alcaldía de Soacha <no-responder@soacha.gov.co>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "Alcaldía de Soacha <no-responder@soacha.gov.co>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work through django-tasks (Wagtail's integration); immediate unless a

@@ -3,13 +3,12 @@ password reset, rate limits and TOTP for staff."""
 
 import re
 
-import pytest
-
 from django.core import mail
 
+import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, hotp_value, format_hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,9 @@ def test_signup_email_is_in_spanish(client):
 def test_unverified_user_cannot_log_in(client):
     """Logging in before verifying resends the email instead of signing in."""
     signup(client)
-    response = client.post("/es/cuentas/login/", {"login": "nueva@correo.example", "password": PASSWORD})
+    response = client.post(
+        "/es/cuentas/login/", {"login": "nueva@correo.example", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "confirm-email" in response["Location"]
     assert "_auth_user_id" not in client.session
@@ -66,7 +67,9 @@ def test_verification_then_login(client):
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="nueva@correo.example").verified is True
     client.logout()
-    response = client.post("/es/cuentas/login/", {"login": "nueva@correo.example", "password": PASSWORD})
+    response = client.post(
+        "/es/cuentas/login/", {"login": "nueva@correo.example", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
 

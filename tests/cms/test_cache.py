@@ -3,9 +3,9 @@ must hold across processes, so they are tested against the server, not a mock.""
 
 import os
 
-import pytest
-
 from django.core.cache.backends.redis import RedisCache
+
+import pytest
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 

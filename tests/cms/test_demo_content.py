@@ -2,13 +2,13 @@
 
 import io
 
-import pytest
-
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from wagtail.documents.models import Document
 from wagtail.models import Page
+
+import pytest
 
 from cms.models import EntitySettings
 from cms.roles import STAFF_GROUPS

@@ -1,12 +1,12 @@
 """Who may do what with pages: the role x action matrix of DESIGN.md."""
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+import pytest
 
 from cms.roles import STAFF_GROUPS, WORKFLOW_NAME
 from home.models import StandardPage
@@ -21,7 +21,12 @@ def section(demo_site):
 
 def new_page_data(title, **actions):
     data = nested_form_data(
-        {"title": title, "slug": title.lower().replace(" ", "-"), "introduction": "", "body": streamfield([])}
+        {
+            "title": title,
+            "slug": title.lower().replace(" ", "-"),
+            "introduction": "",
+            "body": streamfield([]),
+        }
     )
     data.update(actions)
     return data

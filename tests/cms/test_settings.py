@@ -44,14 +44,18 @@ SETUP = "import django; django.setup(); from django.conf import settings; "
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
     """Without SECRET_KEY the production settings raise ImproperlyConfigured."""
-    result = run_django(SETUP, "cms.settings.production", **production_env(tmp_path, SECRET_KEY=None))
+    result = run_django(
+        SETUP, "cms.settings.production", **production_env(tmp_path, SECRET_KEY=None)
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_a_weak_secret_key(tmp_path):
     """A short or placeholder key is refused, not silently used."""
-    result = run_django(SETUP, "cms.settings.production", **production_env(tmp_path, SECRET_KEY="abc"))
+    result = run_django(
+        SETUP, "cms.settings.production", **production_env(tmp_path, SECRET_KEY="abc")
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 

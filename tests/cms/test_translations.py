@@ -30,15 +30,32 @@ def test_catalogues_match_the_source(tmp_path):
         ROOT,
         work,
         ignore=shutil.ignore_patterns(
-            ".venv", ".tools", ".git", "staticfiles", "media", "*.sqlite3*", "test-artifacts", "__pycache__"
+            ".venv",
+            ".tools",
+            ".git",
+            "staticfiles",
+            "media",
+            "*.sqlite3*",
+            "test-artifacts",
+            "__pycache__",
         ),
     )
     subprocess.run(  # noqa: S603
         [
-            sys.executable, "manage.py", "makemessages", "-l", "es", "--no-obsolete",
-            "--ignore=tests", "--ignore=scripts", "--ignore=staticfiles",
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "es",
+            "--no-obsolete",
+            "--ignore=tests",
+            "--ignore=scripts",
+            "--ignore=staticfiles",
         ],
-        cwd=work, check=True, capture_output=True, env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
+        cwd=work,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
     )
     extracted = {e.msgid for e in polib.pofile(str(work / "locale/es/LC_MESSAGES/django.po"))}
     committed = {e.msgid for e in polib.pofile(str(ROOT / "locale/es/LC_MESSAGES/django.po"))}

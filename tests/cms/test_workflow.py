@@ -1,11 +1,11 @@
 """The 'Aprobación editorial' workflow from submission to publication, in the audit log."""
 
-import pytest
-
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+import pytest
 
 from home.models import StandardPage
 

@@ -1,8 +1,8 @@
 """Public pages in both languages: home, sections, site map, sitemap.xml, robots.txt."""
 
-import pytest
-
 from wagtail.models import Locale, Page
+
+import pytest
 
 from home.models import HomePage, StandardPage
 
