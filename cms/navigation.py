@@ -35,31 +35,37 @@ def get_site(request):
     return _memo(request, "site", lambda: Site.find_for_request(request))
 
 
-def get_home_page(request, language_code=None):
-    """The live home page in the active (or given) language, or the site root."""
-    language_code = language_code or translation.get_language()
+def get_home_pages(request):
+    """The site's live home page in every language, keyed by language code, in one
+    query. The root (Spanish) home page is always present under its own code."""
 
     def compute():
         site = get_site(request)
         if site is None:
-            return None
-        pages = list(
+            return {}
+        pages = (
             Page.objects.filter(
-                Q(pk=site.root_page_id)
-                | Q(
-                    translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                        "translation_key"
-                    ),
-                    locale__language_code=language_code,
-                    live=True,
+                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                    "translation_key"
                 )
-            ).only(*MENU_FIELDS)
+            )
+            .filter(Q(pk=site.root_page_id) | Q(live=True))
+            .select_related("locale")
+            .only(*MENU_FIELDS, "live", "locale__language_code")
         )
-        localized = [p for p in pages if p.pk != site.root_page_id]
-        root = next((p for p in pages if p.pk == site.root_page_id), None)
-        return localized[0] if localized else root
+        return {page.locale.language_code: page for page in pages}
 
-    return _memo(request, f"home:{language_code}", compute)
+    return _memo(request, "homes", compute)
+
+
+def get_home_page(request, language_code=None):
+    """The live home page in the active (or given) language, or the site root."""
+    homes = get_home_pages(request)
+    language_code = language_code or translation.get_language()
+    if language_code in homes:
+        return homes[language_code]
+    site = get_site(request)
+    return next((page for page in homes.values() if page.pk == site.root_page_id), None)
 
 
 def get_main_menu(request):
@@ -81,7 +87,10 @@ def get_language_alternatives(request, page=None):
 
     def compute():
         translations = {}
-        if is_page:
+        homes = get_home_pages(request)
+        if is_page and page.pk in {home.pk for home in homes.values()}:
+            translations = {code: home for code, home in homes.items() if home.live}
+        elif is_page:
             for translated in (
                 page.get_translations(inclusive=True)
                 .live()

@@ -1,0 +1,519 @@
+"""`make bench`: load benchmark against a real gunicorn server on 127.0.0.1.
+
+The server runs ``cms.settings.production`` (DEBUG off, whitenoise manifest storage)
+over plain HTTP with 2 workers, on its own database: a fresh SQLite file in a temporary
+folder, or the PostgreSQL in BENCH_DATABASE_URL (created when missing, kept between
+runs). The database is migrated and seeded with ``load_demo_content`` first.
+
+For every entry in ENTRIES it prints, and writes to ``bench-results.json``: requests/s,
+p50/p95 latency, errors (non-2xx/3xx or broken connections), the SQL queries of one
+uncached render (Django test client, in a subprocess with the same settings and
+database) and the peak RSS of a gunicorn worker under that load.
+
+Environment: BENCH_SECONDS (5 per URL), BENCH_CONCURRENCY (8 client threads),
+BENCH_MAX_REQUESTS (cap per URL, 20000), BENCH_DATABASE_URL. Other variables reach the
+server unchanged (e.g. DB_CONN_MAX_AGE, RATELIMIT_ENABLE), except REDIS_URL: the bench
+uses the per-worker local-memory cache so it never touches a shared Redis.
+
+It measures only: the exit status is 0 unless the server could not be set up or start.
+"""
+
+import http.client
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+# The URLs under load, in order. POST entries send ``data`` form-encoded with a CSRF
+# cookie and matching X-CSRFToken header (Django accepts any well-formed secret).
+ENTRIES = [
+    {"name": "Home (es)", "method": "GET", "path": "/es/"},
+    {"name": "Home (en)", "method": "GET", "path": "/en/"},
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_FILE = ROOT / "bench-results.json"
+HOST = "127.0.0.1"
+WORKERS = 2
+WORKER_CLASS = "sync"
+SECONDS = float(os.environ.get("BENCH_SECONDS") or 5)
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY") or 8)
+MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS") or 20000)
+WARMUP_REQUESTS = 10
+START_TIMEOUT = 60
+REQUEST_TIMEOUT = 30
+
+
+class SetupError(Exception):
+    """The database or the server could not be prepared."""
+
+
+# Server environment and setup ---------------------------------------------------------
+
+
+def database_vendor(url):
+    return "sqlite" if url.startswith("sqlite:") else "postgresql"
+
+
+def ensure_postgres_database(url):
+    """Create the PostgreSQL database named in ``url`` if it does not exist yet."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    cfg = dj_database_url.parse(url)
+    params = {
+        "host": cfg["HOST"] or None,
+        "port": cfg["PORT"] or None,
+        "user": cfg["USER"] or None,
+        "password": cfg["PASSWORD"] or None,
+        "connect_timeout": 5,
+    }
+    try:
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]
+            ).fetchone()
+            if not exists:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(cfg["NAME"])))
+                print(f"created database {cfg['NAME']}")
+    except psycopg.Error as error:
+        raise SetupError(f"PostgreSQL at {url} is not usable: {error}") from error
+    return cfg["NAME"]
+
+
+def server_env(database_url, media_root):
+    env = dict(os.environ)
+    env.pop("REDIS_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(media_root),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=f"{HOST},localhost",
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        DEMO_CONTENT_ALLOWED="1",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env, *args):
+    command = [sys.executable, "manage.py", *args]
+    print("$", " ".join(command), end="", flush=True)
+    begin = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    print(f"  ({time.monotonic() - begin:.1f} s)")
+    if result.returncode != 0:
+        raise SetupError(f"{' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+
+
+def count_queries(env):
+    """Run this script with --count-queries under ``env`` and return its JSON answer."""
+    command = [sys.executable, __file__, "--count-queries"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SetupError(f"counting queries failed:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def count_queries_in_process():
+    """The --count-queries mode: one render per entry after a warm-up and a cache clear,
+    so the count is what a warm worker does on a cache miss."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(raise_request_exception=False, HTTP_HOST=HOST)
+    counts = []
+    for entry in ENTRIES:
+        method = getattr(client, entry.get("method", "GET").lower())
+        method(entry["path"], entry.get("data"))
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = method(entry["path"], entry.get("data"))
+        counts.append({"queries": len(queries), "status": response.status_code})
+    print(json.dumps(counts))
+
+
+# gunicorn -----------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port, log_path):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(WORKERS),
+        "--worker-class",
+        WORKER_CLASS,
+        "--error-logfile",
+        str(log_path),
+    ]
+    print("$", " ".join(command), flush=True)
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+
+
+def stop_gunicorn(process):
+    """Stop the whole process group: TERM, then KILL after a grace period."""
+    if process is None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def wait_until_ready(process, port, path):
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SetupError(f"gunicorn exited with status {process.returncode}")
+        conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+        try:
+            conn.request("GET", path)
+            conn.getresponse().read()
+            if len(worker_pids(process.pid)) >= WORKERS:
+                return
+        except OSError:
+            pass
+        finally:
+            conn.close()
+        time.sleep(0.2)
+    raise SetupError(f"gunicorn did not answer on {HOST}:{port} within {START_TIMEOUT} s")
+
+
+def proc_status(pid):
+    """The fields of /proc/<pid>/status as a dict, or {} if the process is gone."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return {}
+    return dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
+
+
+def worker_pids(master_pid):
+    pids = []
+    for name in os.listdir("/proc"):
+        if name.isdigit() and proc_status(name).get("PPid", "").strip() == str(master_pid):
+            pids.append(int(name))
+    return pids
+
+
+def reset_peak_rss(pids):
+    """Reset VmHWM to the current RSS (Linux clear_refs 5); False if not allowed."""
+    try:
+        for pid in pids:
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss_mb(pids):
+    peaks = [int(proc_status(pid).get("VmHWM", "0 kB").split()[0]) for pid in pids]
+    return round(max(peaks, default=0) / 1024, 1)
+
+
+# Load generator -----------------------------------------------------------------------
+
+
+def request_parts(entry):
+    """Method, path, body and headers of one request for ``entry``."""
+    method = entry.get("method", "GET").upper()
+    headers = {"User-Agent": "portal-soacha-bench"}
+    body = None
+    if method == "POST":
+        body = urlencode(entry.get("data", {}), doseq=True)
+        token = secrets.token_hex(16)
+        headers.update(
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"csrftoken={token}",
+                "X-CSRFToken": token,
+            }
+        )
+    return method, entry["path"], body, headers
+
+
+class Load:
+    """Shared state of one URL's run: the request budget and the merged results."""
+
+    def __init__(self, max_requests):
+        self.lock = threading.Lock()
+        self.remaining = max_requests
+        self.latencies = []
+        self.statuses = Counter()
+        self.errors = 0
+        self.started = self.deadline = 0.0
+
+    def start_clock(self, seconds):
+        self.started = time.perf_counter()
+        self.deadline = self.started + seconds
+
+    def take(self):
+        with self.lock:
+            if self.remaining <= 0:
+                return False
+            self.remaining -= 1
+            return True
+
+    def merge(self, latencies, statuses, errors):
+        with self.lock:
+            self.latencies.extend(latencies)
+            self.statuses.update(statuses)
+            self.errors += errors
+
+
+def client_thread(port, entry, load, barrier):
+    method, path, body, headers = request_parts(entry)
+    conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+    latencies, statuses, errors = [], Counter(), 0
+    barrier.wait()
+    while time.perf_counter() < load.deadline and load.take():
+        begin = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+        except (OSError, http.client.HTTPException):
+            errors += 1
+            statuses["connection error"] += 1
+            conn.close()
+            continue
+        latencies.append(time.perf_counter() - begin)
+        statuses[str(response.status)] += 1
+        if not 200 <= response.status < 400:
+            errors += 1
+    conn.close()
+    load.merge(latencies, statuses, errors)
+
+
+def run_load(port, entry, seconds, concurrency, max_requests):
+    """Hit one entry from ``concurrency`` keep-alive connections for ``seconds``
+    (sync workers close every connection; http.client then reconnects)."""
+    load = Load(max_requests)
+    barrier = threading.Barrier(concurrency, action=lambda: load.start_clock(seconds))
+    threads = [
+        threading.Thread(target=client_thread, args=(port, entry, load, barrier), daemon=True)
+        for _ in range(concurrency)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - load.started
+    return load, elapsed
+
+
+def percentile_ms(sorted_values, fraction):
+    if not sorted_values:
+        return None
+    index = min(len(sorted_values) - 1, max(0, round(fraction * len(sorted_values)) - 1))
+    return round(sorted_values[index] * 1000, 1)
+
+
+def bench_entry(port, master_pid, entry):
+    run_load(port, entry, seconds=SECONDS, concurrency=1, max_requests=WARMUP_REQUESTS)
+    pids = worker_pids(master_pid)
+    per_url_peak = reset_peak_rss(pids)
+    load, elapsed = run_load(port, entry, SECONDS, CONCURRENCY, MAX_REQUESTS)
+    latencies = sorted(load.latencies)
+    return {
+        "name": entry["name"],
+        "method": entry.get("method", "GET").upper(),
+        "path": entry["path"],
+        "requests": len(latencies),
+        "seconds": round(elapsed, 2),
+        "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": percentile_ms(latencies, 0.50),
+        "p95_ms": percentile_ms(latencies, 0.95),
+        "errors": load.errors,
+        "statuses": dict(sorted(load.statuses.items())),
+        "peak_rss_mb": peak_rss_mb(worker_pids(master_pid)),
+        "peak_rss_scope": "this URL" if per_url_peak else "since worker start",
+    }
+
+
+# Output -------------------------------------------------------------------------------
+
+COLUMNS = [
+    ("name", "URL", "<"),
+    ("method", "method", "<"),
+    ("path", "path", "<"),
+    ("requests", "requests", ">"),
+    ("requests_per_second", "req/s", ">"),
+    ("p50_ms", "p50 ms", ">"),
+    ("p95_ms", "p95 ms", ">"),
+    ("errors", "errors", ">"),
+    ("queries", "queries", ">"),
+    ("peak_rss_mb", "worker RSS MB", ">"),
+]
+
+
+def print_table(metadata, results):
+    print()
+    print(
+        f"Portal Soacha bench, {metadata['date']}: {metadata['database']}, gunicorn "
+        f"{metadata['workers']} workers, concurrency {metadata['concurrency']}, "
+        f"{metadata['seconds_per_url']:g} s per URL, {metadata['cpu_count']} CPUs "
+        f"(load average before {metadata['load_average_before'][0]})"
+    )
+    rows = [[str(r.get(key, "")) for key, _, _ in COLUMNS] for r in results]
+    widths = [
+        max(len(title), *(len(row[i]) for row in rows)) for i, (_, title, _) in enumerate(COLUMNS)
+    ]
+    line = "  ".join(
+        f"{title:{align}{w}}" for (_, title, align), w in zip(COLUMNS, widths, strict=True)
+    )
+    print(line)
+    print("-" * len(line))
+    for row in rows:
+        print(
+            "  ".join(f"{v:{a}{w}}" for v, (_, _, a), w in zip(row, COLUMNS, widths, strict=True))
+        )
+    for result in results:
+        if result["errors"] or result.get("query_status", 200) >= 400:
+            print(
+                f"! {result['name']}: statuses {result['statuses']}, "
+                f"test-client status {result.get('query_status')}"
+            )
+
+
+def versions():
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("django", "wagtail", "gunicorn")}
+
+
+def git_commit():
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return result.stdout.strip() or None
+
+
+def exit_on_sigterm(signum, frame):
+    """Turn SIGTERM into SystemExit so ``finally`` still stops gunicorn."""
+    sys.exit(128 + signum)
+
+
+def main():
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
+    started = time.monotonic()
+    date = datetime.now(UTC).isoformat(timespec="seconds")
+    load_average = [round(value, 2) for value in os.getloadavg()]
+    database_url = os.environ.get("BENCH_DATABASE_URL", "").strip()
+    with tempfile.TemporaryDirectory(prefix="soacha-bench-") as tmp:
+        tmp = Path(tmp)
+        log_path = tmp / "gunicorn.log"
+        process = None
+        try:
+            if database_url:
+                name = ensure_postgres_database(database_url)
+                media_root = Path(tempfile.gettempdir()) / f"soacha-bench-media-{name}"
+            else:
+                database_url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+                media_root = tmp / "media"
+            env = server_env(database_url, media_root)
+            manage(env, "migrate", "--noinput")
+            manage(env, "load_demo_content")
+            manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+            print("counting queries of one uncached render per URL", flush=True)
+            query_counts = count_queries(env)
+            port = free_port()
+            process = start_gunicorn(env, port, log_path)
+            wait_until_ready(process, port, ENTRIES[0]["path"])
+            results = []
+            for entry, counted in zip(ENTRIES, query_counts, strict=True):
+                print(f"loading {entry['name']} ({entry['path']})", flush=True)
+                result = bench_entry(port, process.pid, entry)
+                result["queries"] = counted["queries"]
+                result["query_status"] = counted["status"]
+                results.append(result)
+            server_errors = any(
+                not status.isdigit() or int(status) >= 500
+                for result in results
+                for status in result["statuses"]
+            )
+            log_tail = log_path.read_text(errors="replace")[-3000:] if server_errors else ""
+        except SetupError as error:
+            print(f"bench: {error}", file=sys.stderr)
+            if log_path.exists():
+                print(log_path.read_text(errors="replace")[-3000:], file=sys.stderr)
+            return 1
+        finally:
+            stop_gunicorn(process)
+
+    metadata = {
+        "date": date,
+        "database": database_vendor(database_url),
+        "concurrency": CONCURRENCY,
+        "seconds_per_url": SECONDS,
+        "max_requests_per_url": MAX_REQUESTS,
+        "workers": WORKERS,
+        "worker_class": WORKER_CLASS,
+        "db_conn_max_age": int(os.environ.get("DB_CONN_MAX_AGE") or 0),
+        "cpu_count": os.cpu_count(),
+        "load_average_before": load_average,
+        "python": platform.python_version(),
+        **versions(),
+        "commit": git_commit(),
+        "total_seconds": round(time.monotonic() - started, 1),
+    }
+    print_table(metadata, results)
+    if log_tail:
+        print(f"\nserver errors; end of the gunicorn log:\n{log_tail}")
+    RESULTS_FILE.write_text(json.dumps({"metadata": metadata, "results": results}, indent=2))
+    print(f"\nwrote {RESULTS_FILE.name} ({metadata['total_seconds']} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--count-queries"]:
+        count_queries_in_process()
+    else:
+        sys.exit(main())
