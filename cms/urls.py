@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import accounts
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
 from search import views as search_views
@@ -39,6 +40,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("cuentas/signup/", accounts.signup, name="account_signup"),
     path("cuentas/", include("allauth.urls")),
     path("buscar/", search_views.search, name="search"),
     path("mapa-del-sitio/", home_views.site_map, name="site_map"),
