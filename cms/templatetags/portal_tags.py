@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from cms import navigation
 
@@ -29,3 +30,12 @@ def breadcrumbs(context):
 def policy_pages(context):
     entity = context["settings"]["cms"]["EntitySettings"]
     return navigation.get_policy_pages(context["request"], entity)
+
+
+@register.filter
+def email_break(address):
+    """An email address that wraps after the "@" on narrow screens, not mid-domain."""
+    local, at, domain = str(address).partition("@")
+    if not at:
+        return address
+    return format_html("{}@<wbr>{}", local, domain)
