@@ -26,10 +26,8 @@ install: $(if $(findstring .tools,$(UV)),.tools/bin/uv) ## Create .venv from uv.
 compilemessages: ## Compile the es/en catalogues (.po -> .mo)
 	$(PY) scripts/compile_messages.py
 
-messages: ## Extract strings into locale/{es,en} and fill the English catalogue
-	$(MANAGE) makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests --ignore=scripts
-	$(PY) scripts/fill_english_catalogue.py
-	$(MAKE) --no-print-directory compilemessages
+messages: ## Extract strings into every es/en catalogue, refill English, compile
+	$(PY) scripts/messages.py
 
 migrate: ## Apply database migrations
 	$(MANAGE) migrate --noinput

@@ -12,7 +12,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import accounts
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
-from search import views as search_views
 
 urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
@@ -42,7 +41,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("cuentas/signup/", accounts.signup, name="account_signup"),
     path("cuentas/", include("allauth.urls")),
-    path("buscar/", search_views.search, name="search"),
+    path("buscar/", include("search.urls")),
+    path("pqrsd/", include("pqr.urls")),
+    path("encuestas/", include("surveys.urls")),
     path("mapa-del-sitio/", home_views.site_map, name="site_map"),
     # Everything else is a Wagtail page; this must stay last.
     path("", include(wagtail_urls)),

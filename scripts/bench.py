@@ -37,12 +37,14 @@ from urllib.parse import urlencode
 
 # The URLs under load, in order. POST entries send ``data`` form-encoded with a CSRF
 # cookie and matching X-CSRFToken header (Django accepts any well-formed secret).
+ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = [
     {"name": "Home (es)", "method": "GET", "path": "/es/"},
     {"name": "Home (en)", "method": "GET", "path": "/en/"},
 ]
-
-ROOT = Path(__file__).resolve().parent.parent
+# Each app adds its own URLs in ``<app>/bench.json`` (a list of entries like the above).
+for _app_entries in sorted(ROOT.glob("*/bench.json")):
+    ENTRIES += json.loads(_app_entries.read_text(encoding="utf-8"))
 RESULTS_FILE = ROOT / "bench-results.json"
 HOST = "127.0.0.1"
 WORKERS = 2

@@ -1,15 +1,12 @@
-"""Source strings are English, so the English catalogue maps each msgid to itself.
-Filling it keeps the catalogue complete (the translation test checks both languages)."""
-
-from pathlib import Path
+"""Source strings are English, so each English catalogue maps every msgid to itself.
+Filling them keeps the catalogues complete (the translation test checks both)."""
 
 import polib
+from compile_messages import po_files
 
-PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
-
-def main():
-    catalogue = polib.pofile(str(PO))
+def fill(path):
+    catalogue = polib.pofile(str(path))
     catalogue.metadata["Language"] = "en"
     catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     for entry in catalogue:
@@ -20,7 +17,13 @@ def main():
         else:
             entry.msgstr = entry.msgid
     catalogue.save()
-    print(f"filled {len(catalogue)} entries in {PO.name} (en)")
+    print(f"filled {len(catalogue)} entries in {path}")
+
+
+def main():
+    for path in po_files():
+        if path.parts[-3] == "en":
+            fill(path)
 
 
 if __name__ == "__main__":

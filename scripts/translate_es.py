@@ -1,6 +1,9 @@
-"""Apply a dict of Spanish translations (a Python file defining ES and PLURALS) to
-locale/es/LC_MESSAGES/django.po. A helper for maintainers after `make messages`;
-the .po file stays the source of truth."""
+"""Apply a dict of Spanish translations (a Python file defining ES and PLURALS) to a
+Spanish catalogue (default: locale/es/LC_MESSAGES/django.po; pass another .po path as
+the second argument for an app's own catalogue). A helper for maintainers after
+`make messages`; the .po file stays the source of truth.
+
+Usage: python scripts/translate_es.py TRANSLATIONS.py [path/to/es/django.po]"""
 
 import runpy
 import sys
@@ -11,10 +14,10 @@ import polib
 PO = Path(__file__).resolve().parent.parent / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
 
-def main(path):
+def main(path, po=PO):
     data = runpy.run_path(path)
     singular, plurals = data.get("ES", {}), data.get("PLURALS", {})
-    catalogue = polib.pofile(str(PO))
+    catalogue = polib.pofile(str(po))
     catalogue.metadata["Language"] = "es"
     catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     for entry in catalogue:
@@ -35,4 +38,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else PO)

@@ -2,6 +2,7 @@
 ``data/`` folders. Every step is idempotent: existing pages, documents and users are
 kept as they are (an editor's changes survive ``make run``), missing ones are created."""
 
+import importlib
 import json
 import os
 from html import escape
@@ -29,6 +30,20 @@ TRANSPARENCY_MENU = BASE_DIR / "transparency" / "data" / "transparency_menu.json
 DECREE_FILE = BASE_DIR / "gel" / "data" / "decreto-387-2009-soacha.txt"
 DECREE_TITLE = "Decreto 387 de 2009 – Plan de Acción GEL-T de la Alcaldía de Soacha"
 DEFAULT_DEMO_PASSWORD = "soacha-demo-2026"  # documented in README; demo only
+
+
+#: Apps whose ``<app>/demo.py`` defines ``load(loader) -> int`` (objects created); they
+#: run in this order after the site tree, and each must be idempotent itself.
+DEMO_APPS = ["transparency", "home", "gel", "pqr", "participation", "surveys", "search"]
+
+
+def app_demo_modules():
+    for app in DEMO_APPS:
+        try:
+            yield importlib.import_module(f"{app}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.demo":
+                raise
 
 
 def load_json(path):
@@ -62,6 +77,10 @@ class DemoLoader:
             self.ensure_page(home, spec, decree=decree)
         self.entity_settings(home)
         self.users()
+        self.home = home
+        self.decree = decree
+        for module in app_demo_modules():
+            self.created += module.load(self) or 0
         return self.created
 
     # Pages ---------------------------------------------------------------------
