@@ -26,7 +26,6 @@ from home.models import HomePage, StandardPage
 DEMO_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(settings.BASE_DIR)
 SITE_DATA = DEMO_DIR / "site.json"
-TRANSPARENCY_MENU = BASE_DIR / "transparency" / "data" / "transparency_menu.json"
 DECREE_FILE = BASE_DIR / "gel" / "data" / "decreto-387-2009-soacha.txt"
 DECREE_TITLE = "Decreto 387 de 2009 – Plan de Acción GEL-T de la Alcaldía de Soacha"
 DEFAULT_DEMO_PASSWORD = "soacha-demo-2026"  # documented in README; demo only
@@ -130,8 +129,6 @@ class DemoLoader:
             self.pages_by_setting[spec["setting"]] = page
         for child in spec.get("children", []):
             self.ensure_page(page, child, decree=decree)
-        if spec.get("transparency_menu"):
-            self.transparency_categories(page, decree)
         return page
 
     def body(self, spec, lang, decree):
@@ -151,28 +148,6 @@ class DemoLoader:
         if isinstance(translated, StandardPage):
             translated.body = self.body(spec, "en", decree)
         translated.save_revision().publish()
-
-    def transparency_categories(self, parent, decree):
-        menu = load_json(TRANSPARENCY_MENU)
-        for category in menu["categories"]:
-            items = category["items"]
-            spec = {
-                "slug": f"categoria-{category['number']}",
-                "title": {
-                    lang: f"{category['number']}. {category['title'][lang]}"
-                    for lang in ("es", "en")
-                },
-                "introduction": {
-                    "es": "Resolución 1519 de 2020, Anexo 2, numeral 2.4.2.",
-                    "en": "Resolution 1519 of 2020, Annex 2, item 2.4.2.",
-                },
-                "paragraphs": {
-                    lang: [f"{item['number']} {item['title'][lang]}" for item in items]
-                    for lang in ("es", "en")
-                },
-                "decree": category["number"] == "2",
-            }
-            self.ensure_page(parent, spec, decree=decree)
 
     # Documents, settings, users ---------------------------------------------------
 

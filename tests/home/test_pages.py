@@ -91,34 +91,13 @@ def test_language_switcher_falls_back_to_home_without_translation(client, demo_s
     assert 'hreflang="en" href=' not in html
 
 
-def test_transparency_section_lists_the_ten_categories(client, demo_site):
-    """The transparency page lists categories 1 to 10 of Res. 1519 in the menu."""
-    html = client.get("/es/transparencia/").content.decode()
-    for number in range(1, 11):
-        assert f">{number}. " in html
-    assert "Información tributaria en entidades territoriales locales" in html
-
-
-def test_decree_is_published_as_a_document(client, demo_site):
-    """Decreto 387 de 2009 is downloadable from the Normativa section."""
-    html = client.get("/es/transparencia/categoria-2/").content.decode()
-    assert "Decreto 387 de 2009" in html
-    from wagtail.documents.models import Document
-
-    document = Document.objects.get(title__startswith="Decreto 387 de 2009")
-    response = client.get(document.url)
-    assert response.status_code == 200
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    assert b"DECRETO No. 387" in content
-
-
 def test_site_map_lists_sections_in_current_language(client, demo_site):
     """The HTML site map lists the live pages of the current language only."""
     html = client.get("/es/mapa-del-sitio/").content.decode()
-    assert "Transparencia y acceso a la información pública" in html
-    assert "Transparency and access" not in html
+    assert "Atención y servicios a la ciudadanía" in html
+    assert "Citizen services" not in html
     html_en = client.get("/en/mapa-del-sitio/").content.decode()
-    assert "Transparency and access to public information" in html_en
+    assert "Citizen services" in html_en
 
 
 def test_site_map_query_count_does_not_grow(client, demo_site, django_assert_max_num_queries):
@@ -132,7 +111,7 @@ def test_sitemap_xml_and_robots(client, demo_site):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     body = sitemap.content.decode()
-    assert "/es/transparencia/" in body and "/en/transparencia/" in body
+    assert "/es/participa/" in body and "/en/participa/" in body
     robots = client.get("/robots.txt")
     assert robots.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
