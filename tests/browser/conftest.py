@@ -39,10 +39,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     the restore bring the demo site back in well under a second."""
     from django.db import connections
 
-    from home.models import StandardPage
+    from transparency.models import TransparencyPage
 
     with django_db_blocker.unblock():
-        if StandardPage.objects.filter(slug="transparencia").exists():
+        if TransparencyPage.objects.exists():
             for connection in connections.all():
                 if hasattr(connection, "_test_serialized_contents"):
                     connection._test_serialized_contents = (
