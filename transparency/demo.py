@@ -174,7 +174,7 @@ class TransparencyDemo:
         translation; ``fields(lang)`` gives the values of each language."""
         es = model.objects.filter(locale=self.locales["es"], **lookup).first()
         if es is None:
-            es = model(locale=self.locales["es"], **lookup, **fields("es"))
+            es = model(locale=self.locales["es"], **{**lookup, **fields("es")})
             es.save()
             self.created += 1
         if es.get_translation_or_none(self.locales["en"]) is None:
@@ -204,7 +204,7 @@ class TransparencyDemo:
             for spec in data[key]:
                 self.ensure_snippet(
                     model,
-                    {"kind": spec["kind"], "website": spec["website"], "email": spec["email"]},
+                    {"name": spec["name"]["es"]},
                     lambda lang, spec=spec, model=model: self.entity_fields(model, spec, lang),
                 )
 
@@ -212,8 +212,11 @@ class TransparencyDemo:
     def entity_fields(model, spec, lang):
         fields = {
             "name": spec["name"][lang],
+            "kind": spec["kind"],
             "description": spec["description"][lang],
             "phone": spec["phone"],
+            "email": spec["email"],
+            "website": spec["website"],
         }
         if model is OtherEntity:
             fields["address"] = spec["address"]

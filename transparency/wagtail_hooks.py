@@ -1,4 +1,5 @@
-"""Admin wiring: the transparency snippets under one "Transparency" menu group."""
+"""Admin wiring: the transparency snippets under one "Transparency" menu group (the
+locale filter is added by Wagtail itself for translatable snippets)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,6 @@ class DependencyViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Dependencies")
     list_display = ["name", "acronym", "parent"]
-    list_filter = ["locale"]
     search_fields = ["name", "acronym"]
 
 
@@ -22,7 +22,7 @@ class PublicOfficialViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Public officials")
     list_display = ["name", "position", "dependency"]
-    list_filter = ["locale", "dependency"]
+    list_filter = ["dependency"]
     search_fields = ["name", "position"]
 
 
@@ -31,7 +31,7 @@ class OtherEntityViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Entities")
     list_display = ["name", "kind"]
-    list_filter = ["locale", "kind"]
+    list_filter = ["kind"]
     search_fields = ["name"]
 
 
@@ -40,7 +40,7 @@ class InterestGroupViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Interest groups")
     list_display = ["name", "kind"]
-    list_filter = ["locale", "kind"]
+    list_filter = ["kind"]
     search_fields = ["name"]
 
 

@@ -25,6 +25,20 @@ def test_demo_figures(demo_site):
     assert all(program.indicators for program in programs)
 
 
+def test_every_entity_and_group_of_the_data_file_is_loaded(demo_site):
+    """Each entity and interest group of transparency/data/entities.json exists, with its kind."""
+    import json
+    from pathlib import Path
+
+    data = json.loads(
+        (Path(m.__file__).resolve().parents[1] / "data" / "entities.json").read_text("utf-8")
+    )
+    for model, key in ((m.OtherEntity, "entities"), (m.InterestGroup, "groups")):
+        for spec in data[key]:
+            assert model.objects.filter(name=spec["name"]["es"], kind=spec["kind"], **ES).exists()
+            assert model.objects.filter(name=spec["name"]["en"], kind=spec["kind"]).exists()
+
+
 def test_decree_387_is_a_norm_over_the_decree_document(demo_site):
     """Decreto 387 de 2009 is a NormPage whose document is the loaded decree."""
     from cms.demo.loader import DECREE_TITLE
