@@ -117,6 +117,20 @@ def test_procedures_filters_keep_the_query_in_pagination(client, demo_site):
     assert "?online=1&amp;page=2" in html or 'rel="next"' not in html
 
 
+def test_pagination_keeps_a_search_with_spaces(client, demo_site):
+    """The next-page link carries the search once encoded ("q=Secretar%C3%ADa+de"), not twice."""
+    page = DirectoryPage.objects.get(directory="officials", locale__language_code="es")
+    html = client.get(page.url, {"q": "a"}).content.decode()
+    assert 'href="?q=a&amp;page=2"' in html
+    menu = TransparencyPage.objects.get(locale__language_code="es")
+    dependency = Dependency.objects.get(slug="secretaria-salud", locale=menu.locale)
+    add_officials(dependency, 0, 30)
+    html = client.get(page.url, {"q": "Servidora de"}).content.decode()
+    assert 'href="?q=Servidora+de&amp;page=2"' in html
+    second = client.get(page.url, {"q": "Servidora de", "page": "2"})
+    assert len(second.context["page_obj"].object_list) == 10
+
+
 # Bad input -----------------------------------------------------------------------------
 
 BAD_INPUT = [
