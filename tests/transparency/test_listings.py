@@ -55,6 +55,12 @@ def test_lookup_by_number(client, demo_site, query):
     assert [norm.slug for norm in listed] == ["decreto-387-2009"]
 
 
+def test_a_bare_year_finds_the_norms_of_that_year(client, demo_site):
+    """ "2009" alone finds the norms numbered or issued in 2009."""
+    response = client.get(norms_url(demo_site), {"q": "2009"})
+    assert "decreto-387-2009" in [n.slug for n in response.context["page_obj"].object_list]
+
+
 def test_lookup_by_words(client, demo_site):
     """Words search titles and epígrafes."""
     response = client.get(norms_url(demo_site), {"q": "Plan de Acción GEL-T"})

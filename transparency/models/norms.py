@@ -111,7 +111,10 @@ class NormIndexPage(SectionPage):
         if values.get("q"):
             lookup = parse_lookup(values["q"])
             if lookup:
-                queryset = queryset.filter(number__iregex=rf"^0*{lookup['number']}$")
+                by_number = models.Q(number__iregex=rf"^0*{lookup['number']}$")
+                if not lookup["norm_type"] and not lookup["year"] and len(lookup["number"]) == 4:
+                    by_number |= models.Q(year=int(lookup["number"]))  # "2009": a year too
+                queryset = queryset.filter(by_number)
                 if lookup["norm_type"]:
                     queryset = queryset.filter(norm_type=lookup["norm_type"])
                 if lookup["year"]:
