@@ -131,23 +131,18 @@ class TransparencyDemo:
     # Snippets ------------------------------------------------------------------------
 
     def load_dependencies(self):
+        """Parents come before their children in the data file, so each dependency's
+        parent exists, in both languages, when it is created."""
         for spec in read("dependencies.json"):
-            es = Dependency.objects.filter(slug=spec["slug"], locale=self.locales["es"]).first()
-            if es is None:
-                es = Dependency(
-                    slug=spec["slug"],
-                    locale=self.locales["es"],
-                    **self.dependency_fields(spec, "es"),
-                )
-                es.save()
-                self.created += 1
-            en = es.get_translation_or_none(self.locales["en"])
-            if en is None:
-                en = es.copy_for_translation(self.locales["en"])
-                for field, value in self.dependency_fields(spec, "en").items():
-                    setattr(en, field, value)
-                en.save()
-            self.dependencies[spec["slug"]] = {"es": es, "en": en}
+            es = self.ensure_snippet(
+                Dependency,
+                {"slug": spec["slug"]},
+                lambda lang, spec=spec: self.dependency_fields(spec, lang),
+            )
+            self.dependencies[spec["slug"]] = {
+                "es": es,
+                "en": es.get_translation(self.locales["en"]),
+            }
 
     def dependency_fields(self, spec, lang):
         parent = self.dependencies.get(spec["parent"], {}).get(lang) if spec["parent"] else None
