@@ -4,7 +4,17 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from home.models import HomePage, StandardPage
+from home.models import (
+    AudiencePage,
+    ChildrenPage,
+    EventIndexPage,
+    FaqPage,
+    GlossaryPage,
+    HomePage,
+    NewsIndexPage,
+    StandardPage,
+)
+from surveys.models import SurveyIndexPage, SurveyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +44,7 @@ def test_spanish_home_page(client, demo_site):
     assert "Alcaldía de Soacha" in html
     assert "Calle 13 No. 7-30" in html
     assert "notificacionesjudiciales@alcaldiasoacha.gov.co" in html
-    assert 'href="/es/atencion-ciudadania/pqrsd/"' in html  # Ley 1474 art. 76
+    assert 'href="/es/pqrsd/"' in html  # Ley 1474 art. 76
     assert "Saltar al contenido principal" in html
     assert "Última actualización" in html
     assert 'href="/es/politica-de-privacidad/"' in html
@@ -133,10 +143,21 @@ def test_draft_page_is_not_public(client, demo_site):
 
 
 def test_page_tree_rules():
-    """Home pages sit at the root; standard pages nest under home or each other."""
+    """Home pages sit at the root; standard pages nest under home or each other and
+    hold the listings (news, events, FAQ, glossary, children's and audience pages)."""
     assert HomePage.allowed_parent_page_models() == [Page]
-    assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
-    assert StandardPage.allowed_subpage_models() == [StandardPage]
+    assert set(StandardPage.allowed_parent_page_models()) >= {HomePage, StandardPage}
+    assert set(StandardPage.allowed_subpage_models()) == {
+        StandardPage,
+        NewsIndexPage,
+        EventIndexPage,
+        FaqPage,
+        GlossaryPage,
+        ChildrenPage,
+        AudiencePage,
+        SurveyIndexPage,
+        SurveyPage,
+    }
 
 
 def test_locales_exist_after_migrations(db):

@@ -1,0 +1,230 @@
+"""Demo content of the general pages (news, events, FAQ, glossary, children's section,
+pages by audience, help and policies) from ``home/data/*.json``.
+
+Idempotent: a page that exists (looked up by slug under its parent) is left as the
+editors keep it; only missing pages and missing English translations are created."""
+
+import json
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from wagtail.rich_text import RichText
+
+from cms.demo.loader import paragraphs
+from cms.models import Audience
+from home.models import (
+    AudiencePage,
+    ChildrenPage,
+    EventIndexPage,
+    EventPage,
+    FaqPage,
+    GlossaryPage,
+    GlossaryTerm,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read(name):
+    with open(DATA / f"{name}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class HomeDemo:
+    def __init__(self, loader):
+        self.loader = loader
+        self.es, self.en = loader.es, loader.en
+        self.created = 0
+        self.audiences = {audience.slug: audience for audience in Audience.objects.all()}
+        self._dependencies = {}
+
+    # Helpers ---------------------------------------------------------------------
+
+    def child(self, parent, slug):
+        page = parent.get_children().filter(slug=slug).first()
+        return page.specific if page else None
+
+    def ensure(self, parent, spec, model, **fields):
+        """The page ``spec["slug"]`` under ``parent``, created and published if missing."""
+        page = self.child(parent, spec["slug"])
+        if page is None:
+            page = model(
+                title=spec["title"]["es"],
+                slug=spec["slug"],
+                introduction=spec.get("introduction", {}).get("es", ""),
+                **fields,
+            )
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.created += 1
+        return page
+
+    def translate(self, page, spec, **fields):
+        """Publish the English translation of ``page`` if it has none yet."""
+        if page.get_translation_or_none(self.en) is not None:
+            return
+        translated = page.copy_for_translation(self.en)
+        translated.title = translated.draft_title = spec["title"]["en"]
+        if "introduction" in spec:
+            translated.introduction = spec["introduction"]["en"]
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+
+    def dependency(self, key, language="es"):
+        """The demo dependency whose slug contains ``key`` (transparency's demo data),
+        in the given language, or None when the transparency demo has not made it."""
+        from transparency.models import Dependency
+
+        if key not in self._dependencies:
+            self._dependencies[key] = (
+                Dependency.objects.filter(locale=self.es, slug__icontains=key).first()
+                if key and key != "general"
+                else None
+            )
+        found = self._dependencies[key]
+        if found is None or language == "es":
+            return found
+        return found.get_translation_or_none(self.en) or found
+
+    def pick_audiences(self, slugs):
+        return [self.audiences[slug] for slug in slugs if slug in self.audiences]
+
+    def section(self, slug):
+        page = self.child(self.loader.home, slug)
+        if page is None:
+            raise RuntimeError(f"the base demo site has no '{slug}' section")
+        return page
+
+    # Content ---------------------------------------------------------------------
+
+    def news(self):
+        data = read("news")
+        index = self.ensure(self.section("noticias"), data["index"], NewsIndexPage)
+        self.translate(index, data["index"])
+        for spec in data["items"]:
+            page = self.ensure(
+                index,
+                spec,
+                NewsPage,
+                date=parse_date(spec["date"]),
+                category=spec["category"],
+                dependency=self.dependency(spec["dependency"]),
+                body=paragraphs(spec["paragraphs"]["es"]),
+                audiences=self.pick_audiences(spec["audiences"]),
+            )
+            self.translate(
+                page,
+                spec,
+                body=paragraphs(spec["paragraphs"]["en"]),
+                dependency=self.dependency(spec["dependency"], "en"),
+            )
+
+    def events(self):
+        data = read("events")
+        calendar = self.ensure(self.section("noticias"), data["index"], EventIndexPage)
+        self.translate(calendar, data["index"])
+        tz = timezone.get_current_timezone()
+        for spec in data["items"]:
+            start = parse_datetime(spec["start"]).replace(tzinfo=tz)
+            end = parse_datetime(spec["end"]).replace(tzinfo=tz)
+            page = self.ensure(
+                calendar,
+                spec,
+                EventPage,
+                start=start,
+                end=end,
+                place=spec["place"],
+                dependency=self.dependency(spec["dependency"]),
+                audiences=self.pick_audiences(spec["audiences"]),
+            )
+            self.translate(page, spec, dependency=self.dependency(spec["dependency"], "en"))
+
+    def faq(self, parent):
+        data = read("faq")
+
+        def questions(lang):
+            return [
+                (
+                    "question",
+                    {"question": item[lang][0], "answer": RichText(f"<p>{item[lang][1]}</p>")},
+                )
+                for item in data["questions"]
+            ]
+
+        page = self.ensure(parent, data, FaqPage, questions=questions("es"))
+        self.translate(page, data, questions=questions("en"))
+
+    def glossary(self, parent):
+        data = read("glossary")
+
+        def terms(lang):
+            return [
+                GlossaryTerm(term=item[lang][0], definition=f"<p>{item[lang][1]}</p>")
+                for item in data["terms"]
+            ]
+
+        page = self.child(parent, data["slug"])
+        if page is None:
+            page = self.ensure(parent, data, GlossaryPage, terms=terms("es"))
+        if page.get_translation_or_none(self.en) is None:
+            translated = page.copy_for_translation(self.en)
+            translated.title = translated.draft_title = data["title"]["en"]
+            translated.introduction = data["introduction"]["en"]
+            translated.terms = terms("en")
+            translated.save_revision().publish()
+
+    def standard(self, parent, spec, model=StandardPage):
+        page = self.ensure(parent, spec, model, body=paragraphs(spec["paragraphs"]["es"]))
+        self.translate(page, spec, body=paragraphs(spec["paragraphs"]["en"]))
+        return page
+
+    def sections(self, services):
+        data = read("sections")
+        children = self.standard(services, data["children"], ChildrenPage)
+        for spec in data["children"]["children"]:
+            self.standard(children, spec)
+        groups = self.ensure(services, data["audiences_parent"], StandardPage)
+        self.translate(groups, data["audiences_parent"])
+        for spec in data["audiences"]:
+            audience = self.audiences[spec["audience"]]
+            page = self.ensure(groups, spec, AudiencePage, audience=audience)
+            self.translate(page, spec)
+        for spec in data["pages"]:
+            self.standard(self.loader.home, spec)
+        self.enrich_privacy(data["privacy"])
+
+    def enrich_privacy(self, spec):
+        """Add the Ley 1581 sections to the base privacy page once (while it has no
+        headings yet), in both languages; later edits by the editors are kept."""
+        page = self.child(self.loader.home, spec["slug"])
+        if page is None:
+            return
+        for language, target in (("es", page), ("en", page.get_translation_or_none(self.en))):
+            if target is None:
+                continue
+            target = target.specific
+            if any(block.block_type == "heading" for block in target.body):
+                continue
+            blocks = [(block.block_type, block.value) for block in target.body]
+            for heading, texts in spec["sections"]:
+                blocks.append(("heading", {"text": heading[language], "level": "h2"}))
+                blocks.extend(paragraphs(texts[language]))
+            target.body = blocks
+            target.save_revision().publish()
+
+
+def load(loader) -> int:
+    demo = HomeDemo(loader)
+    demo.news()
+    demo.events()
+    services = demo.section("atencion-ciudadania")
+    demo.faq(services)
+    demo.glossary(services)
+    demo.sections(services)
+    return demo.created

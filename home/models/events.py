@@ -1,0 +1,154 @@
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.models import BasePage
+from home.blocks import HomeStreamBlock
+
+from .common import audiences_field, dependency_field
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+def month_from_request(request):
+    """The (year, month) asked for in ?year=&month=, or this month with a message."""
+    today = timezone.localdate()
+    raw_year, raw_month = request.GET.get("year"), request.GET.get("month")
+    if raw_year is None and raw_month is None:
+        return today.year, today.month, None
+    try:
+        year = int(raw_year if raw_year is not None else today.year)
+        month = int(raw_month if raw_month is not None else today.month)
+    except (TypeError, ValueError):
+        return today.year, today.month, gettext("That month is not valid: showing this month.")
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return (
+            today.year,
+            today.month,
+            gettext("The calendar covers %(first)s to %(last)s: showing this month.")
+            % {"first": MIN_YEAR, "last": MAX_YEAR},
+        )
+    return year, month, None
+
+
+def shift_month(year, month, delta):
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events calendar by month, with an iCal feed of every upcoming event."""
+
+    # The calendar hangs from a section page; it holds only events.
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.EventPage"]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("events calendar")
+
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("dependency")
+            .order_by("start", "pk")
+            .defer_streamfields()
+        )
+
+    @path("")
+    def index_route(self, request):
+        year, month, notice = month_from_request(request)
+        tz = timezone.get_current_timezone()
+        first = datetime.datetime(year, month, 1, tzinfo=tz)
+        next_year, next_month = shift_month(year, month, 1)
+        prev_year, prev_month = shift_month(year, month, -1)
+        after = datetime.datetime(next_year, next_month, 1, tzinfo=tz)
+        events = list(self.events().filter(start__lt=after, end__gte=first))
+        days = {}
+        for event in events:
+            day = max(timezone.localtime(event.start).date(), first.date())
+            days.setdefault(day, []).append(event)
+        context = self.get_context(request)
+        context.update(
+            notices=[notice] if notice else [],
+            month_start=first.date(),
+            days=sorted(days.items()),
+            month_days=calendar.monthrange(year, month)[1],
+            previous={"year": prev_year, "month": prev_month},
+            following={"year": next_year, "month": next_month},
+            following_start=after.date(),
+            previous_start=datetime.date(prev_year, prev_month, 1),
+        )
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("ical/", name="ical")
+    def ical_route(self, request):
+        from home.ical import calendar_response
+
+        since = timezone.now() - datetime.timedelta(days=365)
+        return calendar_response(request, self.title, self.events().filter(end__gte=since))
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event of the Alcaldía: when (America/Bogota), where and who organises it."""
+
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=255)
+    dependency = dependency_field()
+    body = StreamField(HomeStreamBlock(), verbose_name=_("body"), blank=True)
+    audiences = audiences_field()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("place"), FieldPanel("dependency")],
+            heading=_("When and where"),
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("audiences")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+
+    # An event lives in the calendar and has no children.
+    parent_page_types = ["home.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @path("")
+    def detail_route(self, request):
+        return TemplateResponse(request, self.get_template(request), self.get_context(request))
+
+    @path("ical/", name="ical")
+    def ical_route(self, request):
+        from home.ical import calendar_response
+
+        return calendar_response(request, self.title, [self], filename=self.slug)
