@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "pqr"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.file_petition, name="file"),
+    path("radicado/<str:radicado>/", views.acknowledgement, name="acknowledgement"),
+    path("consulta/", views.track, name="track"),
+    path("consulta/calificar/", views.rate, name="rate"),
+    path("mis-peticiones/", views.my_cases, name="my_cases"),
+    path("mis-peticiones/<str:radicado>/", views.my_case, name="my_case"),
+    path("estadisticas/", views.statistics, name="statistics"),
+    path("estadisticas.csv", views.statistics_csv, name="statistics_csv"),
+]

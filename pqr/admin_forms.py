@@ -1,0 +1,101 @@
+"""Forms of the staff inbox (Wagtail admin)."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from cms.roles import PQR_OFFICERS
+from transparency.models import Dependency
+
+from .models import Channel, PetitionType, Status
+from .workflow import TRANSITIONS
+
+
+class TransitionForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    message = forms.CharField(
+        label=_("Message to the citizen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answer = forms.CharField(
+        label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    transferred_to = forms.CharField(
+        label=_("Competent authority (when transferring)"), required=False, max_length=200
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = TRANSITIONS[Status(case.status)]
+        self.fields["status"].choices = [(s.value, s.label) for s in Status if s in allowed]
+
+
+class AssignForm(forms.Form):
+    dependency = forms.ModelChoiceField(
+        label=_("Dependency"), queryset=Dependency.objects.none(), required=False
+    )
+    official = forms.ModelChoiceField(
+        label=_("Official"), queryset=get_user_model().objects.none(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependency"].queryset = Dependency.objects.filter(locale__language_code="es")
+        self.fields["official"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=PQR_OFFICERS, is_active=True)
+            .order_by("email")
+        )
+
+
+class ExtendForm(forms.Form):
+    new_due_date = forms.DateField(
+        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Internal note (never shown to the citizen)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class VerbalPetitionForm(forms.Form):
+    """A petition received in person or by phone (Decreto 1166 de 2016): the record
+    keeps identity or "anonymous", address, object, reasons, documents, the receiving
+    official (the logged-in user) and the verbal channel."""
+
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        choices=[
+            (Channel.VERBAL.value, Channel.VERBAL.label),
+            (Channel.PHONE.value, Channel.PHONE.label),
+        ],
+    )
+    petition_type = forms.ChoiceField(label=_("Type"), choices=PetitionType.choices)
+    anonymous = forms.BooleanField(label=_("Anonymous"), required=False)
+    name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    id_number = forms.CharField(label=_("Identity document number"), max_length=30, required=False)
+    address = forms.CharField(label=_("Postal address"), max_length=250, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    subject = forms.CharField(label=_("Object of the petition"), max_length=200)
+    description = forms.CharField(label=_("Reasons"), widget=forms.Textarea, max_length=10_000)
+    documents = forms.CharField(
+        label=_("Documents provided"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consent = forms.BooleanField(
+        label=_("The petitioner was informed of the privacy notice and consented"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("anonymous") and not data.get("name"):
+            self.add_error(
+                "name", _("Give the petitioner's name, or mark the petition as anonymous.")
+            )
+        data["answer_channel"] = (
+            "email" if data.get("email") else ("postal" if data.get("address") else "web")
+        )
+        return data

@@ -1,0 +1,148 @@
+"""The PQRSD inbox in the Wagtail admin: list, case detail with actions, verbal filing."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from transparency.models import Dependency
+
+from . import deadlines, terms, workflow
+from .admin_forms import AssignForm, ExtendForm, NoteForm, TransitionForm, VerbalPetitionForm
+from .filing import file_case
+from .models import Attachment, Case, ClosureDay, PetitionType, Status
+
+
+def _require_officer(request):
+    if not workflow.is_officer(request.user):
+        raise PermissionDenied
+
+
+def inbox(request):
+    """Cases the official may see, filterable, soonest due first."""
+    _require_officer(request)
+    cases = workflow.visible_cases(request.user, Case.objects.all()).select_related(
+        "dependency", "assigned_to"
+    )
+    filters = {key: request.GET.get(key, "") for key in ("status", "type", "dependency", "open")}
+    if filters["status"]:
+        cases = cases.filter(status=filters["status"])
+    if filters["type"]:
+        cases = cases.filter(petition_type=filters["type"])
+    if filters["dependency"].isdigit():
+        cases = cases.filter(dependency_id=filters["dependency"])
+    if filters["open"] != "all" and not filters["status"]:
+        cases = cases.filter(status__in=[Status.RECEIVED, Status.IN_PROCESS, Status.INCOMPLETE])
+    page = Paginator(cases.order_by("due_date", "pk"), 50).get_page(request.GET.get("p"))
+    today = timezone.localdate()
+    soon = deadlines.add_business_days(today, terms.DUE_SOON_DAYS, ClosureDay.dates())
+    for case in page:
+        case.overdue = case.is_open and case.due_date < today
+        case.due_soon = case.is_open and today <= case.due_date <= soon
+    return TemplateResponse(
+        request,
+        "pqr/admin/inbox.html",
+        {
+            "page_obj": page,
+            "filters": filters,
+            "statuses": Status.choices,
+            "types": PetitionType.choices,
+            "dependencies": Dependency.objects.filter(locale__language_code="es"),
+        },
+    )
+
+
+FORMS = {
+    "transition": TransitionForm,
+    "assign": AssignForm,
+    "extend": ExtendForm,
+    "note": NoteForm,
+}
+
+
+def case_detail(request, pk):
+    """One case with its full history (internal notes too) and the action forms."""
+    _require_officer(request)
+    case = get_object_or_404(workflow.visible_cases(request.user, Case.objects.all()), pk=pk)
+    forms = {
+        "transition": TransitionForm(case=case),
+        "assign": AssignForm(initial={"dependency": case.dependency, "official": case.assigned_to}),
+        "extend": ExtendForm(),
+        "note": NoteForm(),
+    }
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in FORMS:
+            raise Http404
+        kwargs = {"case": case} if action == "transition" else {}
+        form = FORMS[action](request.POST, **kwargs)
+        forms[action] = form
+        if form.is_valid():
+            try:
+                _apply(action, case, request.user, form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Case %(radicado)s updated.") % {"radicado": case.radicado}
+                )
+                return redirect("pqr_admin:case", pk=case.pk)
+    return TemplateResponse(
+        request,
+        "pqr/admin/case.html",
+        {
+            "case": case,
+            "events": case.events.select_related("user"),
+            "attachments": case.attachments.all(),
+            "forms": forms,
+        },
+    )
+
+
+def _apply(action, case, user, data):
+    if action == "transition":
+        workflow.transition(
+            case,
+            data["status"],
+            user,
+            message=data["message"],
+            answer=data["answer"],
+            transferred_to=data["transferred_to"],
+        )
+    elif action == "assign":
+        workflow.assign(case, user, data["dependency"], data["official"])
+    elif action == "extend":
+        workflow.extend(case, user, data["new_due_date"], data["reason"])
+    else:
+        workflow.add_note(case, user, data["text"])
+
+
+def attachment(request, pk):
+    """Attachments are served only to officials who may see the case."""
+    _require_officer(request)
+    item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
+    if not workflow.can_handle(request.user, item.case):
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+def verbal_create(request):
+    """Record a petition received in person or by telephone (Decreto 1166)."""
+    _require_officer(request)
+    form = VerbalPetitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        filed = file_case(form.cleaned_data, received_by=request.user)
+        messages.success(
+            request,
+            _(
+                "Verbal petition filed as %(radicado)s. "
+                "Give the petitioner the tracking code: %(code)s"
+            )
+            % {"radicado": filed.case.radicado, "code": filed.code},
+        )
+        return redirect("pqr_admin:case", pk=filed.case.pk)
+    return TemplateResponse(request, "pqr/admin/verbal.html", {"form": form})

@@ -1,0 +1,187 @@
+"""Public forms: filing, tracking and the satisfaction rating (plain Django forms, no JS)."""
+
+import secrets
+import zipfile
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import terms
+from .models import PUBLIC_TYPES, AnswerChannel, Channel, PetitionType, Rating
+
+#: extension -> (MIME type, magic-bytes check)
+ALLOWED_FILES = {
+    "pdf": ("application/pdf", lambda head, f: head.startswith(b"%PDF-")),
+    "jpg": ("image/jpeg", lambda head, f: head.startswith(b"\xff\xd8\xff")),
+    "jpeg": ("image/jpeg", lambda head, f: head.startswith(b"\xff\xd8\xff")),
+    "png": ("image/png", lambda head, f: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        lambda head, f: head.startswith(b"PK\x03\x04") and _is_docx(f),
+    ),
+}
+
+
+def _is_docx(upload):
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        upload.seek(0)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        if not isinstance(data, list | tuple):
+            data = [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in data]
+
+
+def check_upload(upload):
+    """Validate one file by size, extension and real content (magic bytes)."""
+    if upload.size > terms.MAX_ATTACHMENT_BYTES:
+        raise forms.ValidationError(
+            _("“%(name)s” is larger than %(size)s MB."),
+            params={"name": upload.name, "size": terms.MAX_ATTACHMENT_BYTES // (1024 * 1024)},
+            code="too_big",
+        )
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    allowed = ALLOWED_FILES.get(extension)
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not allowed or not allowed[1](head, upload):
+        raise forms.ValidationError(
+            _("“%(name)s” is not an allowed file. Attach PDF, JPG, PNG or DOCX files."),
+            params={"name": upload.name},
+            code="bad_type",
+        )
+    upload.detected_type = allowed[0]
+    return upload
+
+
+class FilingForm(forms.Form):
+    """The petition. Identity fields are optional when filing anonymously."""
+
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    petition_type = forms.ChoiceField(
+        label=_("Type of request"),
+        choices=[(t.value, t.label) for t in PUBLIC_TYPES],
+        initial=PetitionType.GENERAL,
+        widget=forms.RadioSelect,
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Explain what you request and why (up to 10,000 characters)."),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        help_text=_("Up to 3 files (PDF, JPG, PNG or DOCX), 5 MB each."),
+    )
+    anonymous = forms.BooleanField(
+        label=_("File anonymously"),
+        required=False,
+        help_text=_(
+            "Anonymous petitions are processed when they give enough facts; the answer is "
+            "published on this website."
+        ),
+    )
+    name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    id_number = forms.CharField(label=_("Identity document number"), max_length=30, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    address = forms.CharField(label=_("Postal address"), max_length=250, required=False)
+    answer_channel = forms.ChoiceField(
+        label=_("How do you want to receive the answer?"),
+        choices=AnswerChannel.choices,
+        initial=AnswerChannel.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and authorise the processing of my data"),
+        required=True,
+        error_messages={"required": _("You must accept the privacy notice to file.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["form_token"].initial = secrets.token_urlsafe(24)
+
+    def clean_description(self):
+        text = self.cleaned_data["description"]
+        if len(text) > terms.MAX_DESCRIPTION_CHARS:
+            raise forms.ValidationError(
+                _(
+                    "The description has %(length)s characters; the maximum is %(max)s. "
+                    "Shorten it or attach a document."
+                ),
+                params={"length": len(text), "max": terms.MAX_DESCRIPTION_CHARS},
+            )
+        return text
+
+    def clean_attachments(self):
+        files = self.cleaned_data["attachments"]
+        if len(files) > terms.MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                _("Attach at most %(count)s files."), params={"count": terms.MAX_ATTACHMENTS}
+            )
+        errors, checked = [], []
+        for upload in files:
+            try:
+                checked.append(check_upload(upload))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("anonymous"):
+            if not data.get("name"):
+                self.add_error("name", _("Give your name, or file anonymously."))
+            channel = data.get("answer_channel")
+            if channel == AnswerChannel.EMAIL and not data.get("email"):
+                self.add_error("email", _("Give an email address to receive the answer by email."))
+            if channel == AnswerChannel.POSTAL and not data.get("address"):
+                self.add_error("address", _("Give a postal address to receive the answer by mail."))
+        else:
+            data["answer_channel"] = AnswerChannel.WEB
+            for field in ("name", "id_number", "email", "phone", "address"):
+                data[field] = ""
+        data["channel"] = Channel.WEB
+        return data
+
+
+class TrackingForm(forms.Form):
+    radicado = forms.CharField(label=_("Filing number"), max_length=30)
+    codigo = forms.CharField(label=_("Tracking code"), max_length=64)
+
+    def clean_radicado(self):
+        return self.cleaned_data["radicado"].strip().upper()
+
+
+class RatingForm(forms.ModelForm):
+    class Meta:
+        model = Rating
+        fields = ["score", "comment"]
+        widgets = {"score": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "score": _("How satisfied are you with the answer? (1 = not at all, 5 = very)"),
+            "comment": _("Comment (optional)"),
+        }

@@ -1,0 +1,194 @@
+"""Public PQRSD views: file, acknowledge, track, rate, my petitions and statistics."""
+
+import csv
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from django_ratelimit.decorators import ratelimit
+
+from .filing import code_matches, file_case
+from .forms import FilingForm, RatingForm, TrackingForm
+from .models import Case, PetitionType, Status
+from .notifications import send_acknowledgement
+from .stats import quarterly_stats
+
+ACK_SESSION_KEY = "pqr_ack"
+
+
+def _rate(name, default):
+    return lambda group, request: getattr(settings, name, default)
+
+
+def _too_many(request, template, context):
+    context["rate_limited"] = True
+    return render(request, template, context, status=429)
+
+
+@ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
+def file_petition(request):
+    """The filing form. A valid POST files the case and redirects to its acknowledgement."""
+    if request.method == "POST":
+        form = FilingForm(request.POST, request.FILES)
+        if getattr(request, "limited", False):
+            return _too_many(request, "pqr/file_petition.html", {"form": form})
+        if form.is_valid():
+            data = form.cleaned_data
+            filed = file_case(
+                data,
+                data["attachments"],
+                user=request.user,
+                form_token=data.get("form_token") or None,
+            )
+            if filed.code:
+                acks = request.session.get(ACK_SESSION_KEY, {})
+                acks[filed.case.radicado] = filed.code
+                request.session[ACK_SESSION_KEY] = dict(list(acks.items())[-5:])
+                case, code = filed.case, filed.code
+                transaction.on_commit(lambda: send_acknowledgement(case, code))
+            elif filed.case.radicado not in request.session.get(ACK_SESSION_KEY, {}):
+                # The same form arrived twice from elsewhere: show the first filing,
+                # without its code (only the first response and e-mail carry it).
+                context = {"case": filed.case, "code": None, "repeated": True}
+                return render(request, "pqr/acknowledgement.html", context)
+            return redirect("pqr:acknowledgement", radicado=filed.case.radicado)
+    else:
+        form = FilingForm()
+    return render(request, "pqr/file_petition.html", {"form": form})
+
+
+def acknowledgement(request, radicado):
+    """The constancia de radicación, shown to the browser that filed the case."""
+    code = request.session.get(ACK_SESSION_KEY, {}).get(radicado)
+    case = Case.objects.filter(radicado=radicado).first()
+    owner = case and request.user.is_authenticated and case.user_id == request.user.pk
+    if case is None or not (code or owner):
+        raise Http404
+    context = {"case": case, "code": code}
+    if code:
+        context["tracking_query"] = {"radicado": case.radicado, "codigo": code}
+    return render(request, "pqr/acknowledgement.html", context)
+
+
+def _find(radicado, code):
+    case = Case.objects.select_related("rating").filter(radicado=radicado).first()
+    if case is None or not code_matches(case, code):
+        return None
+    return case
+
+
+@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method="GET", block=False)
+def track(request):
+    """Consulta del estado: radicado plus code; any mismatch gives the same answer."""
+    form = TrackingForm(request.GET or None)
+    context = {"form": form}
+    if form.is_bound:
+        if getattr(request, "limited", False):
+            return _too_many(request, "pqr/track.html", context)
+        if form.is_valid():
+            case = _find(form.cleaned_data["radicado"], form.cleaned_data["codigo"])
+            if case is None:
+                context["not_found"] = True
+                return render(request, "pqr/track.html", context, status=404)
+            context.update(_case_context(case))
+            context["code"] = form.cleaned_data["codigo"]
+    return render(request, "pqr/track.html", context)
+
+
+def _case_context(case):
+    can_rate = case.status == Status.ANSWERED and not hasattr(case, "rating")
+    return {
+        "case": case,
+        "events": case.events.filter(public=True),
+        "rating_form": RatingForm() if can_rate else None,
+    }
+
+
+@require_POST
+@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method="POST", block=False)
+def rate(request):
+    """The satisfaction rating, once per answered case."""
+    tracking = TrackingForm(request.POST)
+    if getattr(request, "limited", False) or not tracking.is_valid():
+        raise Http404
+    case = _find(tracking.cleaned_data["radicado"], tracking.cleaned_data["codigo"])
+    if case is None:
+        raise Http404
+    form = RatingForm(request.POST)
+    if case.status == Status.ANSWERED and not hasattr(case, "rating") and form.is_valid():
+        form.instance.case = case
+        form.save()
+    elif case.status == Status.ANSWERED and not hasattr(case, "rating"):
+        context = _case_context(case)
+        context.update(
+            {"form": tracking, "rating_form": form, "code": tracking.cleaned_data["codigo"]}
+        )
+        return render(request, "pqr/track.html", context, status=400)
+    query = tracking.cleaned_data
+    return redirect(
+        f"{reverse('pqr:track')}?radicado={query['radicado']}&codigo={query['codigo']}#rating"
+    )
+
+
+@login_required
+def my_cases(request):
+    """The logged-in citizen's own petitions."""
+    cases = Case.objects.filter(user=request.user).order_by("-received_at")
+    return render(request, "pqr/my_cases.html", {"cases": cases})
+
+
+@login_required
+def my_case(request, radicado):
+    case = Case.objects.filter(user=request.user, radicado=radicado).first()
+    if case is None:
+        raise Http404
+    return render(request, "pqr/track.html", {**_case_context(case), "form": None, "mine": True})
+
+
+def _year(request):
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+def statistics(request):
+    """Transparency item 4.10: the quarterly PQRSD report."""
+    year = _year(request)
+    rows = quarterly_stats(year)
+    return render(
+        request,
+        "pqr/statistics.html",
+        {"year": year, "rows": rows, "types": PetitionType.choices},
+    )
+
+
+def statistics_csv(request):
+    year = _year(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pqrsd-{year}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Quarter"), _("Received (total)")]
+        + [label for _value, label in PetitionType.choices]
+        + [
+            _("Answered on time"),
+            _("Answered late"),
+            _("Transferred"),
+            _("Average response (business days)"),
+        ]
+    )
+    for row in quarterly_stats(year):
+        writer.writerow(
+            [row["quarter"], row["received"]]
+            + [row["by_type"].get(value, 0) for value, _label in PetitionType.choices]
+            + [row["on_time"], row["late"], row["transferred"], row["avg_days"] or ""]
+        )
+    return response

@@ -1,0 +1,69 @@
+"""PQRSD end to end in Chromium: file anonymously, track, answer in the admin, see it."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _login_cookie(portal_url, user):
+    """A session cookie for ``user`` (the admin login form is tested elsewhere)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return {
+        "name": "sessionid",
+        "value": client.cookies["sessionid"].value,
+        "url": portal_url,
+    }
+
+
+@pytest.mark.browser
+def test_file_track_answer(page, browser, portal_url, screenshot, axe_check, make_user):
+    """A citizen files anonymously and tracks; an official answers; the citizen sees it."""
+    page.goto(f"{portal_url}/es/pqrsd/")
+    expect(page.locator("h1")).to_have_count(1)
+    axe_check(page)
+
+    # Submitting empty shows the linked error summary, still accessible.
+    page.get_by_role("button", name="Radicar").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    axe_check(page)
+
+    page.get_by_label("Asunto").fill("Luminaria dañada")
+    page.get_by_label("Descripción").fill("La luminaria del parque principal no enciende.")
+    page.get_by_label("Radicar de forma anónima").check()
+    page.get_by_label("Publicación en este sitio web").check()
+    page.get_by_label("He leído el aviso de privacidad").check()
+    page.get_by_role("button", name="Radicar").click()
+
+    expect(page.locator("h1")).to_have_text("Su solicitud fue radicada")
+    radicado = page.locator("#radicado").inner_text()
+    code = page.locator("#tracking-code").inner_text()
+    assert radicado.startswith("PQRSD-")
+    screenshot(page, "pqr-acknowledgement")
+    axe_check(page)
+
+    page.get_by_role("link", name="Consultar estado").first.click()
+    expect(page.locator("#case-status")).to_have_text("Recibida")
+    axe_check(page)
+
+    official = make_user("oficina@test.example", is_superuser=True, is_staff=True)
+    staff = browser.new_context(locale="es-CO")
+    staff.add_cookies([_login_cookie(portal_url, official)])
+    admin = staff.new_page()
+    admin.goto(f"{portal_url}/admin/pqrsd/")
+    admin.get_by_role("link", name=radicado).click()
+    form = admin.locator("#form-transition")
+    form.get_by_label("Nuevo estado").select_option("answered")
+    form.get_by_label("Respuesta", exact=True).fill("La luminaria fue reparada el día de hoy.")
+    form.get_by_role("button", name="Guardar").click()
+    expect(admin.locator("body")).to_contain_text("actualizado")
+    staff.close()
+
+    page.goto(f"{portal_url}/es/pqrsd/consulta/?radicado={radicado}&codigo={code}")
+    expect(page.locator("#case-status")).to_have_text("Respondida")
+    expect(page.locator("#case-answer")).to_contain_text("La luminaria fue reparada")
+    screenshot(page, "pqr-tracking-answered")
+    axe_check(page)
