@@ -1,0 +1,106 @@
+"""Staff reports in the Wagtail admin: per-survey report (Editores, Control Interno),
+page feedback (Editores) and the moderation of free-text answers (Moderadores)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from surveys.models import Answer, PageFeedback, Response, SurveyPage, SurveyStart
+
+
+def _forbidden_not_login(perm):
+    return permission_required(perm, raise_exception=True)
+
+
+@_forbidden_not_login("surveys.view_report")
+def report_index(request):
+    surveys = (
+        SurveyPage.objects.select_related("locale")
+        .annotate(n=Count("responses"))
+        .order_by("-opens_at", "-pk")
+    )
+    return TemplateResponse(request, "surveys/admin/report_index.html", {"surveys": surveys})
+
+
+@_forbidden_not_login("surveys.view_report")
+def survey_report(request, pk):
+    survey = get_object_or_404(SurveyPage, pk=pk)
+    responses = Response.objects.filter(survey=survey)
+    total = responses.count()
+    starts = SurveyStart.objects.filter(survey=survey).count()
+    per_day = list(
+        responses.annotate(day=TruncDate("submitted_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    )
+    peak = max((row["n"] for row in per_day), default=0)
+    for row in per_day:
+        row["percent"] = round(100 * row["n"] / peak) if peak else 0
+    context = {
+        "survey": survey,
+        "total": total,
+        "starts": starts,
+        "completion": round(100 * total / starts, 1) if starts else None,
+        "per_day": per_day,
+        "can_export": request.user.has_perm("surveys.export_response"),
+    }
+    return TemplateResponse(request, "surveys/admin/survey_report.html", context)
+
+
+@_forbidden_not_login("surveys.view_pagefeedback")
+def feedback_report(request):
+    # One row per page; sorted in Python because SQLite refuses ORDER BY on filtered
+    # aggregates of a grouped query.
+    grouped = (
+        PageFeedback.objects.order_by()
+        .values("page_id", "page__title")
+        .annotate(
+            yes=Count("id", filter=Q(useful=True)),
+            no=Count("id", filter=Q(useful=False)),
+            total=Count("id"),
+        )
+    )
+    pages = sorted(grouped, key=lambda row: (-row["no"], -row["total"]))[:100]
+    comments = Paginator(
+        PageFeedback.objects.exclude(comment="").select_related("page"), 25
+    ).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request, "surveys/admin/feedback_report.html", {"pages": pages, "comments": comments}
+    )
+
+
+@_forbidden_not_login("surveys.moderate_answer")
+def moderation(request):
+    pending = (
+        Answer.objects.filter(approved__isnull=True)
+        .exclude(text="")
+        .select_related("survey")
+        .order_by("pk")
+    )
+    page = Paginator(pending, 30).get_page(request.GET.get("p"))
+    questions = {}
+    for answer in page:
+        if answer.survey_id not in questions:
+            questions[answer.survey_id] = {q.id: q.label for q in answer.survey.all_questions()}
+        answer.question_label = questions[answer.survey_id].get(answer.question_id, "")
+    return TemplateResponse(request, "surveys/admin/moderation.html", {"answers": page})
+
+
+@require_POST
+@_forbidden_not_login("surveys.moderate_answer")
+def moderate(request, pk):
+    answer = get_object_or_404(Answer, pk=pk)
+    answer.approved = request.POST.get("decision") == "approve"
+    answer.save(update_fields=["approved"])
+    if answer.approved:
+        messages.success(request, _("The answer is now published with the results."))
+    else:
+        messages.success(request, _("The answer was rejected and stays private."))
+    return redirect("surveys_admin:moderation")

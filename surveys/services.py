@@ -1,0 +1,249 @@
+"""Who is answering, storing a response in one transaction, and the results computed
+in the database (a bounded number of queries whatever the number of answers)."""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count
+
+from allauth.account.models import EmailAddress
+
+from surveys.blocks import OTHER_OPTION, TEXT_TYPES
+from surveys.models import Answer, Response, SurveyStart
+
+BROWSER_COOKIE = "soacha_encuestas"
+BROWSER_SALT = "surveys.browser"
+BROWSER_MAX_AGE = 60 * 60 * 24 * 365 * 2
+CONTEXT_SALT = "surveys.context"
+
+
+class AlreadyAnswered(Exception):
+    """The database refused a second response from the same person or browser."""
+
+
+# Identity -------------------------------------------------------------------------
+
+
+def browser_token(request):
+    """The signed random token identifying this browser (None when absent/forged)."""
+    return request.get_signed_cookie(BROWSER_COOKIE, default=None, salt=BROWSER_SALT)
+
+
+def ensure_browser_token(request):
+    token = browser_token(request)
+    if token is None:
+        token = secrets.token_urlsafe(24)
+        request._surveys_new_token = token
+    return token
+
+
+def set_browser_cookie(request, response):
+    token = getattr(request, "_surveys_new_token", None)
+    if token:
+        response.set_signed_cookie(
+            BROWSER_COOKIE,
+            token,
+            salt=BROWSER_SALT,
+            max_age=BROWSER_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+def audience_problem(survey, user):
+    """Why this user may not answer (a code for the template), or None."""
+    if survey.audience == survey.AUDIENCE_ANYONE:
+        return None
+    if not user.is_authenticated:
+        return "login"
+    if survey.audience == survey.AUDIENCE_VERIFIED:
+        if not EmailAddress.objects.filter(user=user, verified=True).exists():
+            return "unverified"
+    return None
+
+
+def identity(survey, request):
+    """(user, browser token) that the unique constraints apply to for this survey."""
+    user = request.user if request.user.is_authenticated else None
+    if survey.audience == survey.AUDIENCE_ANYONE:
+        return user, ensure_browser_token(request)
+    return user, None
+
+
+def has_answered(survey, request):
+    user = request.user if request.user.is_authenticated else None
+    token = browser_token(request) if survey.audience == survey.AUDIENCE_ANYONE else None
+    if user is None and token is None:
+        return False
+    queryset = Response.objects.filter(survey=survey)
+    if user is not None and token is not None:
+        from django.db.models import Q
+
+        return queryset.filter(Q(user=user) | Q(browser_token=token)).exists()
+    if user is not None:
+        return queryset.filter(user=user).exists()
+    return queryset.filter(browser_token=token).exists()
+
+
+def record_start(survey, request):
+    token = ensure_browser_token(request)
+    SurveyStart.objects.bulk_create(
+        [SurveyStart(survey=survey, browser_token=token)], ignore_conflicts=True
+    )
+
+
+# Context objects (satisfaction surveys) ----------------------------------------------
+
+
+def sign_context(label):
+    return signing.dumps(label, salt=CONTEXT_SALT)
+
+
+def unsign_context(value):
+    try:
+        return str(signing.loads(value, salt=CONTEXT_SALT))[:120] if value else ""
+    except signing.BadSignature:
+        return ""
+
+
+# Storage ---------------------------------------------------------------------------
+
+
+def store_response(survey, rows, user, token, context_object=""):
+    """Store a response and its answers atomically; AlreadyAnswered on a duplicate."""
+    texts = {q.id for q in survey.all_questions() if q.type in TEXT_TYPES}
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                survey=survey, user=user, browser_token=token, context_object=context_object
+            )
+            Answer.objects.bulk_create(
+                [
+                    Answer(
+                        response=response,
+                        survey=survey,
+                        question_id=qid,
+                        option_id=option_id,
+                        value=value,
+                        text=text,
+                        approved=None if (qid in texts or option_id == OTHER_OPTION) else True,
+                    )
+                    for qid, option_id, value, text in rows
+                ]
+            )
+    except IntegrityError as error:
+        raise AlreadyAnswered from error
+    return response
+
+
+# Results ---------------------------------------------------------------------------
+
+
+@dataclass
+class QuestionResult:
+    question: object
+    respondents: int = 0
+    average: float | None = None
+    rows: list = field(default_factory=list)  # dicts: label, count, percent, average
+    texts: list = field(default_factory=list)
+
+    @property
+    def chart_height(self):
+        return 34 * len(self.rows) + 10
+
+
+def survey_results(survey, text_limit=20):
+    """Every question's tallies from five aggregate queries."""
+    answers = Answer.objects.filter(survey=survey)
+    total = Response.objects.filter(survey=survey).count()
+    per_question = {
+        row["question_id"]: row
+        for row in answers.values("question_id").annotate(
+            n=Count("response_id", distinct=True), avg=Avg("value")
+        )
+    }
+    per_option = {
+        (row["question_id"], row["option_id"]): row
+        for row in answers.exclude(option_id="")
+        .values("question_id", "option_id")
+        .annotate(n=Count("id"), avg=Avg("value"))
+    }
+    per_value = {
+        (row["question_id"], row["value"]): row["n"]
+        for row in answers.filter(option_id="", value__isnull=False)
+        .values("question_id", "value")
+        .annotate(n=Count("id"))
+    }
+    texts = {}
+    approved = answers.filter(approved=True).exclude(text="").order_by("-pk")
+    for row in approved.values("question_id", "text")[: text_limit * 20]:
+        bucket = texts.setdefault(row["question_id"], [])
+        if len(bucket) < text_limit:
+            bucket.append(row["text"])
+
+    results = []
+    for q in survey.all_questions():
+        stats = per_question.get(q.id, {})
+        result = QuestionResult(question=q, respondents=stats.get("n", 0))
+        if q.type == "scale":
+            result.average = stats.get("avg")
+            low, high = q.scale
+            for value in range(low, high + 1):
+                result.rows.append(_row(str(value), per_value.get((q.id, value), 0), result))
+        elif q.type == "ranking":
+            for option_id, label in q.options:
+                row = per_option.get((q.id, option_id), {})
+                entry = _row(label, row.get("n", 0), result)
+                entry["average"] = row.get("avg")
+                result.rows.append(entry)
+        elif q.options:
+            for option_id, label in q.options:
+                count = per_option.get((q.id, option_id), {}).get("n", 0)
+                result.rows.append(_row(label, count, result))
+        result.texts = texts.get(q.id, [])
+        results.append(result)
+    return total, results
+
+
+def _row(label, count, result):
+    percent = round(100 * count / result.respondents, 1) if result.respondents else 0.0
+    return {"label": label, "count": count, "percent": percent, "average": None}
+
+
+def open_data_rows(survey):
+    """Flat aggregated rows for the public CSV/JSON (no personal data)."""
+    total, results = survey_results(survey, text_limit=0)
+    rows = []
+    for result in results:
+        q = result.question
+        for row in result.rows:
+            rows.append(
+                {
+                    "question_id": q.id,
+                    "question": q.label,
+                    "type": q.type,
+                    "option": row["label"],
+                    "count": row["count"],
+                    "percent": row["percent"],
+                    "average_rank": row["average"],
+                    "respondents": result.respondents,
+                }
+            )
+        if q.type == "scale":
+            rows.append(
+                {
+                    "question_id": q.id,
+                    "question": q.label,
+                    "type": q.type,
+                    "option": "average",
+                    "count": result.respondents,
+                    "percent": None,
+                    "average_rank": round(result.average, 2) if result.average else None,
+                    "respondents": result.respondents,
+                }
+            )
+    return total, rows

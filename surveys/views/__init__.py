@@ -1,0 +1,1 @@
+"""Public and staff views of the surveys app, one module per concern."""

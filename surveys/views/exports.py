@@ -1,0 +1,84 @@
+"""Raw answers for staff (permission ``surveys.export_response``): one row per answer.
+
+Answers carry no name or email: the user id only tells staff that two answers came
+from one account, which is all an analysis needs (Ley 1581, data minimisation)."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse, StreamingHttpResponse
+from django.utils.text import slugify
+
+from surveys.models import Answer
+
+FIELDS = [
+    "response",
+    "submitted_at",
+    "question_id",
+    "question",
+    "option_id",
+    "option",
+    "value",
+    "text",
+    "context",
+]
+
+
+def _rows(survey):
+    questions = {q.id: q for q in survey.all_questions()}
+    answers = (
+        Answer.objects.filter(survey=survey)
+        .order_by("response_id", "pk")
+        .values_list(
+            "response_id",
+            "response__submitted_at",
+            "question_id",
+            "option_id",
+            "value",
+            "text",
+            "response__context_object",
+        )
+    )
+    for response_id, submitted, qid, option_id, value, text, context in answers.iterator(2000):
+        question = questions.get(qid)
+        yield {
+            "response": response_id,
+            "submitted_at": submitted.isoformat(),
+            "question_id": qid,
+            "question": question.label if question else "",
+            "option_id": option_id,
+            "option": question.option_labels.get(option_id, "") if question else "",
+            "value": value,
+            "text": text,
+            "context": context,
+        }
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def raw_export(request, survey, fmt):
+    if not request.user.has_perm("surveys.export_response"):
+        raise PermissionDenied
+    filename = f"respuestas-{slugify(survey.slug)}"
+    if fmt == "json":
+        response = JsonResponse(
+            {"survey": survey.title, "answers": list(_rows(survey))},
+            json_dumps_params={"ensure_ascii": False},
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+        return response
+    writer = csv.DictWriter(_Echo(), fieldnames=FIELDS)
+
+    def stream():
+        yield "\ufeff"
+        yield writer.writerow(dict(zip(FIELDS, FIELDS, strict=True)))
+        for row in _rows(survey):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,108 @@
+"""Votes of the quick poll block. The poll is looked up in the live page it sits on,
+so a vote can only name a poll and an option that the page really shows."""
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from django_ratelimit.decorators import ratelimit
+
+from surveys import services
+from surveys.models import PollVote
+
+POLL_BLOCK = "quick_poll"
+
+
+def find_poll(page, block_id):
+    """The QuickPollBlock value with this UUID in any StreamField of ``page``."""
+    for model_field in page._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            for block in getattr(page, model_field.name) or []:
+                if block.id == block_id and block.block_type == POLL_BLOCK:
+                    return block.value
+    return None
+
+
+def poll_options(value):
+    return [(item.id, item.value["label"]) for item in value["options"].bound_blocks]
+
+
+def poll_tally(page_id, block_id, options):
+    counts = dict(
+        PollVote.objects.filter(page_id=page_id, block_id=block_id)
+        .values_list("option_id")
+        .annotate(n=Count("id"))
+    )
+    total = sum(counts.get(option_id, 0) for option_id, _label in options)
+    return total, [
+        {
+            "label": label,
+            "count": counts.get(option_id, 0),
+            "percent": round(100 * counts.get(option_id, 0) / total, 1) if total else 0.0,
+        }
+        for option_id, label in options
+    ]
+
+
+def has_voted(request, page_id, block_id):
+    votes = PollVote.objects.filter(page_id=page_id, block_id=block_id)
+    if request.user.is_authenticated and votes.filter(user=request.user).exists():
+        return True
+    token = services.browser_token(request)
+    return bool(token) and votes.filter(browser_token=token).exists()
+
+
+def _back(request, page):
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = page.get_url(request) or "/"
+    return target
+
+
+@require_POST
+@ratelimit(key="ip", rate="20/m", method="POST", block=False)
+def vote(request):
+    try:
+        page_id = int(request.POST.get("page", ""))
+    except ValueError:
+        return HttpResponseBadRequest(_("This poll does not exist."))
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    target = _back(request, page) + "#encuesta-" + request.POST.get("poll", "")[:64]
+    if getattr(request, "limited", False):
+        context = {
+            "feedback_page": page,
+            "error": _("Too many attempts from your connection. Wait a minute and try again."),
+        }
+        return TemplateResponse(request, "surveys/feedback_result.html", context, status=429)
+    value = find_poll(page, request.POST.get("poll", ""))
+    option_id = request.POST.get("option", "")
+    if value is None or option_id not in dict(poll_options(value)):
+        messages.error(request, _("Choose one of the options of the poll."))
+        return redirect(target)
+    user = request.user if request.user.is_authenticated else None
+    token = services.ensure_browser_token(request)
+    try:
+        with transaction.atomic():
+            PollVote.objects.create(
+                page=page,
+                block_id=request.POST["poll"],
+                option_id=option_id,
+                user=user,
+                browser_token=token,
+            )
+    except IntegrityError:
+        messages.info(request, _("You have already voted in this poll."))
+    else:
+        messages.success(request, _("Thank you: your vote was counted."))
+    return services.set_browser_cookie(request, redirect(target))

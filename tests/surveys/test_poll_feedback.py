@@ -1,0 +1,145 @@
+"""The quick poll block and the "¿Le fue útil esta página?" widget."""
+
+import json
+
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from wagtail.models import Page
+
+import pytest
+
+from home.models import StandardPage
+from surveys.blocks import QuickPollBlock
+from surveys.models import PageFeedback, PollVote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def poll_page(demo_site, monkeypatch):
+    """A standard page whose body accepts the poll block, as once the lead adds it."""
+    stream_block = StandardPage._meta.get_field("body").stream_block
+    monkeypatch.setitem(stream_block.child_blocks, "quick_poll", QuickPollBlock())
+    QuickPollBlock().set_name("quick_poll")
+    stream_block.child_blocks["quick_poll"].set_name("quick_poll")
+    home = Page.objects.get(pk=demo_site.root_page_id)
+    value = {
+        "question": "¿Cómo prefiere hacer sus trámites?",
+        "options": [
+            {"type": "item", "id": "o-1", "value": {"label": "En línea"}},
+            {"type": "item", "id": "o-2", "value": {"label": "En la ventanilla"}},
+        ],
+        "show_results": True,
+    }
+    page = StandardPage(
+        title="Con encuesta",
+        slug="con-encuesta",
+        body=json.dumps([{"type": "quick_poll", "id": "poll-1", "value": value}]),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def vote(client, page, option="o-1", poll="poll-1"):
+    return client.post(
+        "/es/encuestas/votar/",
+        {"page": page.pk, "poll": poll, "option": option, "next": page.url},
+    )
+
+
+def test_poll_renders_a_form_then_results_after_voting(client, poll_page):
+    """The block shows radio options; after a vote it shows the tally with a message."""
+    html = client.get(poll_page.url).content.decode()
+    assert 'action="/es/encuestas/votar/"' in html and "En la ventanilla" in html
+    response = vote(client, poll_page)
+    assert response.status_code == 302 and response["Location"].endswith("#encuesta-poll-1")
+    html = client.get(poll_page.url).content.decode()
+    assert "Gracias: su voto fue contado." in html
+    assert "<td>1</td><td>100,0 %</td>" in html
+
+
+def test_poll_counts_one_vote_per_browser(client, poll_page):
+    """A second vote from the same browser is not counted (and is not an error page)."""
+    vote(client, poll_page)
+    response = vote(client, poll_page, option="o-2")
+    assert response.status_code == 302
+    assert PollVote.objects.count() == 1
+
+
+def test_poll_counts_one_vote_per_account(client, poll_page, citizen):
+    """Logged in, the vote belongs to the account even after clearing cookies."""
+    client.force_login(citizen)
+    vote(client, poll_page)
+    client.cookies.pop("soacha_encuestas")
+    vote(client, poll_page, option="o-2")
+    assert PollVote.objects.filter(user=citizen).count() == 1
+
+
+@pytest.mark.parametrize(("poll", "option"), [("poll-1", "o-404"), ("poll-404", "o-1")])
+def test_poll_refuses_unknown_polls_and_options(client, poll_page, poll, option):
+    """Votes for an option or a poll the page does not show are refused."""
+    response = vote(client, poll_page, option=option, poll=poll)
+    assert response.status_code == 302
+    assert not PollVote.objects.exists()
+
+
+def test_poll_vote_needs_post(client):
+    """GET on the vote endpoint is not allowed."""
+    assert client.get("/es/encuestas/votar/").status_code == 405
+
+
+def render_feedback(page):
+    request = RequestFactory().get(page.url)
+    template = Template("{% load surveys_tags %}{% page_feedback page %}")
+    return template.render(Context({"page": page, "request": request}))
+
+
+def test_feedback_widget_renders_for_a_page(demo_site):
+    """The inclusion tag shows the question with labelled yes/no and comment fields."""
+    page = Page.objects.get(pk=demo_site.root_page_id).specific
+    html = render_feedback(page)
+    assert "¿Le fue útil esta página?" in html
+    assert 'action="/es/encuestas/valoracion/"' in html
+    assert 'for="id_feedback-useful_0"' in html and 'for="id_feedback-comment"' in html
+
+
+def test_feedback_is_stored_per_page(client, demo_site):
+    """A yes/no with a comment is stored against the page and redirects back."""
+    page = Page.objects.get(pk=demo_site.root_page_id)
+    response = client.post(
+        "/es/encuestas/valoracion/",
+        {
+            "page": page.pk,
+            "feedback-useful": "0",
+            "feedback-comment": "Falta el horario",
+            "next": "/es/",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/es/"
+    stored = PageFeedback.objects.get()
+    assert stored.page_id == page.pk and stored.useful is False
+    assert stored.comment == "Falta el horario"
+
+
+def test_feedback_rejects_bad_input_and_open_redirects(client, demo_site):
+    """Missing answer: 400 with the error; a foreign "next" is replaced by the page."""
+    page = Page.objects.get(pk=demo_site.root_page_id)
+    bad = client.post("/es/encuestas/valoracion/", {"page": page.pk})
+    assert bad.status_code == 400 and "Este campo es necesario." in bad.content.decode()
+    ok = client.post(
+        "/es/encuestas/valoracion/",
+        {"page": page.pk, "feedback-useful": "1", "next": "https://malo.example/"},
+    )
+    assert ok["Location"] == page.url
+    assert PageFeedback.objects.count() == 1
+
+
+def test_feedback_is_rate_limited(client, demo_site):
+    """More than 10 opinions an hour from one address: HTTP 429 with a message."""
+    page = Page.objects.get(pk=demo_site.root_page_id)
+    data = {"page": page.pk, "feedback-useful": "1"}
+    statuses = [client.post("/es/encuestas/valoracion/", data).status_code for _ in range(11)]
+    assert statuses[:10] == [302] * 10 and statuses[10] == 429
+    assert PageFeedback.objects.count() == 10
