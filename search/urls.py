@@ -6,4 +6,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("sugerencias/", views.suggestions, name="suggestions"),
 ]

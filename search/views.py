@@ -1,28 +1,137 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""Public search views: the results page and the JSON title suggestions behind the
+search box's progressive enhancement. Both are rate-limited per client address."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
 
-MAX_QUERY_LENGTH = 200
+from django_ratelimit.decorators import ratelimit
+
+from cms.models import EntitySettings
+
+from .engine import SearchFilters, SiteSearch, dependency_choices, visible_pages
+from .forms import SearchForm
+from .presenters import present
+from .text import query_terms
+
+RESULTS_PER_PAGE = 10
+SUGGESTIONS = 8
+POPULAR_SEARCHES = 6
+POPULAR_CACHE_SECONDS = 600
+#: Slug of the trámites catalogue in the demo tree (any page type).
+PROCEDURES_SLUG = "tramites-y-servicios"
 
 
-def search(request):
-    """Site search over live, public pages of the current language.
+def search_rate(group, request):
+    return getattr(settings, "SEARCH_RATELIMIT", "60/m")
 
-    The query is cut to a sane length so a pasted essay cannot slow the database."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+
+def suggest_rate(group, request):
+    return getattr(settings, "SEARCH_SUGGEST_RATELIMIT", "120/m")
+
+
+def popular_searches():
+    """Queries editors have promoted results for, most searched first.
+
+    Only curated queries are shown to the public, so nothing a visitor typed (a name,
+    an insult) is ever echoed to other visitors."""
+    key = "search:popular"
+    popular = cache.get(key)
+    if popular is None:
+        popular = list(
+            Query.get_most_popular()
+            .filter(pk__in=SearchPromotion.objects.values("query"))
+            .values_list("query_string", flat=True)[:POPULAR_SEARCHES]
         )
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page_obj},
+        if len(popular) < POPULAR_SEARCHES:
+            curated = (
+                Query.objects.filter(pk__in=SearchPromotion.objects.values("query"))
+                .exclude(query_string__in=popular)
+                .order_by("query_string")
+                .values_list("query_string", flat=True)
+            )
+            popular += list(curated[: POPULAR_SEARCHES - len(popular)])
+        cache.set(key, popular, POPULAR_CACHE_SECONDS)
+    return popular
+
+
+def help_links(request, locale):
+    """The trámites catalogue and the PQRSD form, when they exist in this language."""
+    links = []
+    procedures = visible_pages(locale).filter(slug=PROCEDURES_SLUG).first()
+    if procedures is not None:
+        links.append((procedures.get_url(request), procedures.title))
+    pqrsd = EntitySettings.for_request(request).pqrsd_page
+    if pqrsd is not None:
+        pqrsd = pqrsd.get_translation_or_none(locale) or pqrsd
+        if pqrsd.live:
+            links.append((pqrsd.get_url(request), pqrsd.title))
+    return links
+
+
+@require_GET
+@ratelimit(key="ip", rate=search_rate, block=False)
+def search(request):
+    """The results page: editors' picks, results of every type with filters, and
+    suggestions when nothing matches. Over the rate limit it answers 429 with the form."""
+    locale = Locale.get_active()
+    form = SearchForm(request.GET, dependency_choices=dependency_choices())
+    query = form.cleaned_value("q")
+    context = {"form": form, "search_query": query, "limited": False}
+    if getattr(request, "limited", False):
+        context.update(limited=True, search_query="")
+        return TemplateResponse(request, "search/search.html", context, status=429)
+    if not query:
+        return TemplateResponse(request, "search/search.html", context)
+
+    filters = SearchFilters(
+        type=form.cleaned_value("type"),
+        year=form.cleaned_value("year"),
+        dependency=form.cleaned_value("dependency"),
     )
+    site_search = SiteSearch(query, locale, filters)
+    form.set_type_choices(site_search.type_facets)
+    paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    total = paginator.count
+    if site_search.terms and "page" not in request.GET and not filters.active:
+        site_search.record(found=bool(total or site_search.promotions))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context.update(
+        page_obj=page_obj,
+        hits=present(list(page_obj.object_list), site_search.terms, request),
+        total=total,
+        promotions=site_search.promotions,
+        filters=filters,
+        query_params=params.urlencode(),
+    )
+    if not total:
+        context.update(popular=popular_searches(), help_links=help_links(request, locale))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+@ratelimit(key="ip", rate=suggest_rate, block=False)
+def suggestions(request):
+    """Titles of live, public pages of this language that start like the query, as
+    JSON for the search box: ``{"results": [{"title", "url"}]}``."""
+    if getattr(request, "limited", False):
+        return JsonResponse({"results": [], "error": _("Too many requests.")}, status=429)
+    terms = query_terms(request.GET.get("q", "")[:100])
+    if not terms or len(" ".join(terms)) < 3:
+        return JsonResponse({"results": []})
+    pages = (
+        visible_pages(Locale.get_active())
+        .exclude(depth__lte=2)
+        .autocomplete(" ".join(terms), fields=["title"])
+    )
+    results = [{"title": page.title, "url": page.get_url(request)} for page in pages[:SUGGESTIONS]]
+    return JsonResponse({"results": results})

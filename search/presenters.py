@@ -1,0 +1,94 @@
+"""Turn search hits (pages of any type, documents) into what the results list shows:
+highlighted title and excerpt, type, section and date."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+from wagtail.search import index
+
+from .text import excerpt, highlight
+
+#: Read first for the excerpt: the summary fields every page type shares.
+SUMMARY_FIELDS = ("introduction", "search_description")
+#: Tree depth of the portal's sections (root 1, home page 2, sections 3).
+SECTION_DEPTH = 3
+STEPLEN = Page.steplen
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    excerpt: str
+    section: str = ""
+    date: object = None
+
+
+def searchable_texts(obj):
+    """Plain texts of ``obj``'s summary fields and then of its own indexed fields
+    (rich text and StreamField bodies included), for the excerpt."""
+    names = [*SUMMARY_FIELDS]
+    for search_field in obj.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            names.append(search_field.field_name)
+    texts = []
+    for name in dict.fromkeys(names):
+        value = getattr(obj, name, None)
+        if not value or callable(value):
+            continue
+        try:
+            model_field = obj._meta.get_field(name)
+        except FieldDoesNotExist:
+            model_field = None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            texts.extend(strip_tags(text) for text in model_field.get_searchable_content(value))
+        else:
+            texts.append(strip_tags(str(value)))
+    return texts
+
+
+def section_titles(pages):
+    """Title of each page's top-level section, keyed by section path (one query)."""
+    paths = {page.path[: SECTION_DEPTH * STEPLEN] for page in pages if page.depth > SECTION_DEPTH}
+    if not paths:
+        return {}
+    return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
+
+
+def present(items, terms, request):
+    """The hits of one results page, in order."""
+    pages = [item for item in items if isinstance(item, Page)]
+    sections = section_titles(pages)
+    documents = [item for item in items if not isinstance(item, Page)]
+    if documents:
+        prefetch_related_objects(documents, "tags")
+    hits = []
+    for item in items:
+        if isinstance(item, Page):
+            hits.append(
+                Hit(
+                    title=highlight(item.title, terms),
+                    url=item.get_url(request) or "",
+                    kind=str(item._meta.verbose_name).capitalize(),
+                    excerpt=excerpt(searchable_texts(item), terms),
+                    section=sections.get(item.path[: SECTION_DEPTH * STEPLEN], ""),
+                    date=item.last_published_at,
+                )
+            )
+        else:
+            tags = ", ".join(tag.name for tag in item.tags.all())
+            hits.append(
+                Hit(
+                    title=highlight(item.title, terms),
+                    url=item.url,
+                    kind=str(item._meta.verbose_name).capitalize(),
+                    excerpt=excerpt([*searchable_texts(item), tags], terms),
+                    date=item.created_at,
+                )
+            )
+    return hits
