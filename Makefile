@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help check install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
+.PHONY: help bench-search check install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ format: install ## Format the code with ruff
 
 bench: install ## Load benchmark against a real gunicorn server (prints a table, writes bench-results.json)
 	$(PY) scripts/bench.py
+
+bench-search: install ## Search p95 on PostgreSQL with 10,000+ pages and documents (BENCH_DATABASE_URL)
+	$(PY) scripts/bench_search.py
 
 clean: ## Remove the virtualenv and build output (keeps the database)
 	rm -rf $(VENV) .tools staticfiles .pytest_cache .ruff_cache

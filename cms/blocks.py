@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from surveys.blocks import QuickPollBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading. Level 2 or 3 only: the page title is the single h1."""
@@ -95,3 +97,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     link = LinkBlock()
     accordion = AccordionBlock()
+    quick_poll = QuickPollBlock()

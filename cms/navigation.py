@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 MENU_FIELDS = (
     "id",
@@ -68,6 +68,25 @@ def get_home_page(request, language_code=None):
     return next((page for page in homes.values() if page.pk == site.root_page_id), None)
 
 
+def public_only(queryset, request):
+    """``queryset.public()`` with the view restrictions read once per request.
+
+    Wagtail's ``public()`` queries the restrictions each time it is called; the home
+    page filters several listings (menu, news, events, trámites), so they share one
+    lookup here. Same rule: a page under a restricted page is not public."""
+    paths = _memo(
+        request,
+        "restricted_paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    if not paths:
+        return queryset
+    restricted = Q()
+    for path in paths:
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted)
+
+
 def get_main_menu(request):
     """Live, public children of the home page marked "show in menus"."""
 
@@ -75,7 +94,7 @@ def get_main_menu(request):
         home = get_home_page(request)
         if home is None:
             return []
-        return list(home.get_children().live().public().in_menu().only(*MENU_FIELDS))
+        return list(public_only(home.get_children().live().in_menu(), request).only(*MENU_FIELDS))
 
     return _memo(request, "menu", compute)
 

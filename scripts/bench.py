@@ -98,6 +98,9 @@ def ensure_postgres_database(url):
 def server_env(database_url, media_root):
     env = dict(os.environ)
     env.pop("REDIS_URL", None)
+    # One client address sends every request: per-IP rate limits would turn the load
+    # test into a 429 test. RATELIMIT_ENABLE=true in the environment measures them.
+    env.setdefault("RATELIMIT_ENABLE", "false")
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DATABASE_URL=database_url,

@@ -209,7 +209,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "spanish",
+        # Created by search/migrations/0002 on PostgreSQL: Spanish stemming + unaccent.
+        "SEARCH_CONFIG": "spanish_unaccent",
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"]

@@ -28,8 +28,11 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def policy_pages(context):
+    request = context["request"]
+    if navigation.get_site(request) is None:
+        return {}
     entity = context["settings"]["cms"]["EntitySettings"]
-    return navigation.get_policy_pages(context["request"], entity)
+    return navigation.get_policy_pages(request, entity)
 
 
 @register.filter

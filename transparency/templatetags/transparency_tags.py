@@ -2,7 +2,7 @@
 
 ``{% featured_procedures limit=6 %}`` is the public entry other apps use (the home
 page's "most used trámites"): it renders a list of the featured trámites in the
-active language, with a link to the whole catalogue, in three queries."""
+active language, with a link to the whole catalogue, in two queries."""
 
 from decimal import Decimal
 
@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.formats import number_format
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+
+from cms.navigation import public_only
 
 register = template.Library()
 
@@ -23,8 +24,7 @@ def featured_procedures(context, limit=6, heading_level=2):
 
     language = get_supported_content_language_variant(translation.get_language())
     procedures = list(
-        ProcedurePage.objects.live()
-        .public()
+        public_only(ProcedurePage.objects.live(), context["request"])
         .filter(locale__language_code=language)
         .order_by("-featured", "title")
         .defer_streamfields()
@@ -32,19 +32,17 @@ def featured_procedures(context, limit=6, heading_level=2):
             : max(int(limit), 0)
         ]
     )
-    # A public trámite has a public parent (view restrictions inherit downwards), so
-    # the catalogue is looked up by path, without a second visibility query.
-    index = None
+    # The catalogue is the trámites' parent, and Wagtail URLs follow the tree: its URL
+    # is a trámite's URL without the last segment (no query; the home page counts them).
+    index_url = None
     if procedures:
-        index = (
-            Page.objects.filter(path=procedures[0].path[: -Page.steplen])
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
-            .first()
-        )
+        first_url = procedures[0].get_url(request=context.get("request"))
+        if first_url:
+            index_url = first_url.rstrip("/").rsplit("/", 1)[0] + "/"
     return {
         "request": context.get("request"),
         "procedures": procedures,
-        "index": index,
+        "index_url": index_url,
         "heading_level": heading_level,
     }
 
