@@ -63,9 +63,22 @@ def _ensure_demo_site():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo site once per session; each test's changes roll back."""
+    """Load the demo site once per session; each test's changes roll back.
+
+    Transactional tests (live server, concurrency) flush the database afterwards and,
+    with ``serialized_rollback``, restore Django's snapshot of it. Django takes that
+    snapshot right after the migrations, before the demo is in; taking it again here
+    makes the restore bring the demo back (in well under a second, not a reload), and
+    keeps content-type ids identical to the ones the non-transactional tests saw."""
+    from django.db import connections
+
     with django_db_blocker.unblock():
         _ensure_demo_site()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
 
 
 @pytest.fixture

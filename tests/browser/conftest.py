@@ -29,28 +29,6 @@ DEFAULT_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The session's test database, re-snapshotted once the demo site is in it.
-
-    A live-server test is transactional: the database is flushed after it and, with
-    ``serialized_rollback``, restored from the snapshot Django takes right after the
-    migrations. The root ``django_db_setup`` loads the demo site after that snapshot, so
-    every browser test would reload it (about 5 s each); taking the snapshot again makes
-    the restore bring the demo site back in well under a second."""
-    from django.db import connections
-
-    from transparency.models import TransparencyPage
-
-    with django_db_blocker.unblock():
-        if TransparencyPage.objects.exists():
-            for connection in connections.all():
-                if hasattr(connection, "_test_serialized_contents"):
-                    connection._test_serialized_contents = (
-                        connection.creation.serialize_db_to_string()
-                    )
-
-
-@pytest.fixture(scope="session")
 def playwright_driver(django_db_setup):
     """The Playwright driver process, started once per session (after the database)."""
     from django.db import connections

@@ -13,7 +13,7 @@ PASSWORD = "Soacha-para-vivir-2026"
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_signups_with_one_email_create_one_account():
     """Eight simultaneous sign-ups for one address make exactly one user and no 500."""
     barrier = threading.Barrier(8)

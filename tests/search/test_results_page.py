@@ -4,6 +4,7 @@ picks, the no-results help, recorded queries and bounded query counts."""
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
@@ -62,20 +63,26 @@ def test_year_filter(client, make_page):
     ]
 
 
-def test_dependency_filter_uses_any_model_with_a_dependency_field(
-    client, make_page, monkeypatch, editor
-):
-    """The dependency filter keeps the results whose model links to that dependency
-    (checked with StandardPage.owner standing in for a dependency field)."""
-    from home.models import StandardPage
-    from search import engine
+def test_dependency_filter_keeps_results_filed_under_that_dependency(client, es_home):
+    """The dependency filter keeps the news items filed under the chosen secretaría
+    (real NewsPage.dependency links, so the choice is validated like a citizen's)."""
+    from home.models import NewsIndexPage, NewsPage
+    from transparency.models import Dependency
 
-    monkeypatch.setattr(engine, "dependency_models", lambda: [(StandardPage, "owner")])
-    mine = make_page("Dependenciaquintex propia")
-    mine.owner = editor
-    mine.save(update_fields=["owner"])
-    make_page("Dependenciaquintex ajena")
-    response = search(client, "dependenciaquintex", dependency=str(editor.pk))
+    newsroom = NewsIndexPage.objects.live().descendant_of(es_home).first()
+    mine, other = Dependency.objects.filter(locale=es_home.locale)[:2]
+    for title, dependency in (
+        ("Dependenciaquintex propia", mine),
+        ("Dependenciaquintex ajena", other),
+    ):
+        item = NewsPage(title=title, slug=slugify(title), dependency=dependency)
+        newsroom.add_child(instance=item)
+        item.save_revision().publish()
+    assert sorted(result_titles(search(client, "dependenciaquintex"))) == [
+        "Dependenciaquintex ajena",
+        "Dependenciaquintex propia",
+    ]
+    response = search(client, "dependenciaquintex", dependency=str(mine.pk))
     assert result_titles(response) == ["Dependenciaquintex propia"]
 
 
