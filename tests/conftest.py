@@ -76,9 +76,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         _ensure_demo_site()
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = (
-                    connection.creation.serialize_db_to_string()
-                )
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
