@@ -14,7 +14,13 @@ from .workflow import TRANSITIONS
 class TransitionForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     message = forms.CharField(
-        label=_("Message to the citizen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Message to the citizen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required when requesting completion (say what is missing) and when declaring "
+            "tacit withdrawal (give the reasons)."
+        ),
     )
     answer = forms.CharField(
         label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 8})
@@ -27,6 +33,16 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         allowed = TRANSITIONS[Status(case.status)]
         self.fields["status"].choices = [(s.value, s.label) for s in Status if s in allowed]
+        if case.term_suspended:
+            self.fields["status"].help_text = _(
+                "“In process” records that the petitioner completed the petition: the full "
+                "term starts again."
+            )
+        if case.published_anonymously:
+            self.fields["answer"].help_text = _(
+                "This petition is anonymous: the answer is published on the public list of "
+                "answers to anonymous petitions. Do not include personal data."
+            )
 
 
 class AssignForm(forms.Form):
@@ -52,6 +68,16 @@ class ExtendForm(forms.Form):
         label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtendCompletionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Petitioner's request for more time"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReclassifyForm(forms.Form):
+    petition_type = forms.ChoiceField(label=_("Type"), choices=PetitionType.choices)
 
 
 class NoteForm(forms.Form):

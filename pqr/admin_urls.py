@@ -6,5 +6,4 @@ urlpatterns = [
     path("", admin_views.inbox, name="inbox"),
     path("<int:pk>/", admin_views.case_detail, name="case"),
     path("verbal/", admin_views.verbal_create, name="verbal"),
-    path("adjunto/<int:pk>/", admin_views.attachment, name="attachment"),
 ]

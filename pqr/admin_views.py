@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,9 +12,17 @@ from django.utils.translation import gettext as _
 from transparency.models import Dependency
 
 from . import deadlines, terms, workflow
-from .admin_forms import AssignForm, ExtendForm, NoteForm, TransitionForm, VerbalPetitionForm
+from .admin_forms import (
+    AssignForm,
+    ExtendCompletionForm,
+    ExtendForm,
+    NoteForm,
+    ReclassifyForm,
+    TransitionForm,
+    VerbalPetitionForm,
+)
 from .filing import file_case
-from .models import Attachment, Case, ClosureDay, PetitionType, Status
+from .models import OPEN, RUNNING, Case, ClosureDay, PetitionType, Status
 
 
 def _require_officer(request):
@@ -36,13 +44,12 @@ def inbox(request):
     if filters["dependency"].isdigit():
         cases = cases.filter(dependency_id=filters["dependency"])
     if filters["open"] != "all" and not filters["status"]:
-        cases = cases.filter(status__in=[Status.RECEIVED, Status.IN_PROCESS, Status.INCOMPLETE])
+        cases = cases.filter(status__in=OPEN)
     page = Paginator(cases.order_by("due_date", "pk"), 50).get_page(request.GET.get("p"))
     today = timezone.localdate()
     soon = deadlines.add_business_days(today, terms.DUE_SOON_DAYS, ClosureDay.dates())
     for case in page:
-        case.overdue = case.is_open and case.due_date < today
-        case.due_soon = case.is_open and today <= case.due_date <= soon
+        _flag(case, today, soon)
     return TemplateResponse(
         request,
         "pqr/admin/inbox.html",
@@ -56,11 +63,36 @@ def inbox(request):
     )
 
 
+def _flag(case, today, soon):
+    """Inbox highlights. A suspended term (incomplete petition) is neither overdue nor
+    due soon; its own flag says when the period to complete ended."""
+    running = case.status in RUNNING
+    case.overdue = running and case.due_date < today
+    case.due_soon = running and today <= case.due_date <= soon
+    case.completion_expired = (
+        case.term_suspended
+        and case.completion_deadline is not None
+        and case.completion_deadline < today
+    )
+
+
 FORMS = {
     "transition": TransitionForm,
     "assign": AssignForm,
     "extend": ExtendForm,
+    "extend_completion": ExtendCompletionForm,
+    "reclassify": ReclassifyForm,
     "note": NoteForm,
+}
+
+#: which action forms a case shows, by whether they apply to its state
+SHOWN = {
+    "transition": lambda case: case.is_open,
+    "assign": lambda case: True,
+    "extend": lambda case: case.status in RUNNING and not case.extended,
+    "extend_completion": lambda case: case.term_suspended and not case.completion_extended,
+    "reclassify": lambda case: case.status in RUNNING and not case.extended,
+    "note": lambda case: True,
 }
 
 
@@ -72,6 +104,8 @@ def case_detail(request, pk):
         "transition": TransitionForm(case=case),
         "assign": AssignForm(initial={"dependency": case.dependency, "official": case.assigned_to}),
         "extend": ExtendForm(),
+        "extend_completion": ExtendCompletionForm(),
+        "reclassify": ReclassifyForm(initial={"petition_type": case.petition_type}),
         "note": NoteForm(),
     }
     if request.method == "POST":
@@ -91,6 +125,8 @@ def case_detail(request, pk):
                     request, _("Case %(radicado)s updated.") % {"radicado": case.radicado}
                 )
                 return redirect("pqr_admin:case", pk=case.pk)
+    today = timezone.localdate()
+    _flag(case, today, today)
     return TemplateResponse(
         request,
         "pqr/admin/case.html",
@@ -98,7 +134,7 @@ def case_detail(request, pk):
             "case": case,
             "events": case.events.select_related("user"),
             "attachments": case.attachments.all(),
-            "forms": forms,
+            "forms": {action: form for action, form in forms.items() if SHOWN[action](case)},
         },
     )
 
@@ -117,17 +153,12 @@ def _apply(action, case, user, data):
         workflow.assign(case, user, data["dependency"], data["official"])
     elif action == "extend":
         workflow.extend(case, user, data["new_due_date"], data["reason"])
+    elif action == "extend_completion":
+        workflow.extend_completion(case, user, data["reason"])
+    elif action == "reclassify":
+        workflow.reclassify(case, user, data["petition_type"])
     else:
         workflow.add_note(case, user, data["text"])
-
-
-def attachment(request, pk):
-    """Attachments are served only to officials who may see the case."""
-    _require_officer(request)
-    item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
-    if not workflow.can_handle(request.user, item.case):
-        raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
 
 
 def verbal_create(request):

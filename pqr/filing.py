@@ -36,6 +36,23 @@ def _next_number(year):
     return counter.last
 
 
+def store_attachments(case, files, stored):
+    """Save validated uploads in the private storage; ``stored`` collects the files
+    written so a caller can delete them if its transaction rolls back."""
+    for upload in files:
+        attachment = Attachment(
+            case=case, name=upload.name[:200], content_type=upload.detected_type, size=upload.size
+        )
+        attachment.file.save(upload.name, upload, save=False)
+        stored.append(attachment.file)
+        attachment.save()
+
+
+def delete_stored(stored):
+    for stored_file in stored:
+        stored_file.storage.delete(stored_file.name)
+
+
 @dataclass
 class Filed:
     case: Case
@@ -66,6 +83,7 @@ def file_case(data, files=(), user=None, received_by=None, form_token=None, now=
                 year=year,
                 number=number,
                 received_at=now,
+                term_started_at=now,
                 base_due_date=due,
                 due_date=due,
                 tracking_code_hash=make_password(code),
@@ -76,21 +94,11 @@ def file_case(data, files=(), user=None, received_by=None, form_token=None, now=
                 policy_version=terms.PRIVACY_POLICY_VERSION if data.get("consent") else "",
                 **{field: data[field] for field in _CASE_FIELDS if field in data},
             )
-            for upload in files:
-                attachment = Attachment(
-                    case=case,
-                    name=upload.name[:200],
-                    content_type=upload.detected_type,
-                    size=upload.size,
-                )
-                attachment.file.save(upload.name, upload, save=False)
-                stored.append(attachment.file)
-                attachment.save()
+            store_attachments(case, files, stored)
             CaseEvent.objects.create(case=case, status=Status.RECEIVED, user=received_by)
             log(case, "pqr.file", user=received_by or case.user)
     except IntegrityError:
-        for stored_file in stored:
-            stored_file.storage.delete(stored_file.name)
+        delete_stored(stored)
         if form_token:
             existing = Case.objects.filter(form_token=form_token).first()
             if existing:

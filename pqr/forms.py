@@ -71,6 +71,23 @@ def check_upload(upload):
     return upload
 
 
+def clean_uploads(files):
+    """Check the count cap and every file; report all bad files at once."""
+    if len(files) > terms.MAX_ATTACHMENTS:
+        raise forms.ValidationError(
+            _("Attach at most %(count)s files."), params={"count": terms.MAX_ATTACHMENTS}
+        )
+    errors, checked = [], []
+    for upload in files:
+        try:
+            checked.append(check_upload(upload))
+        except forms.ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise forms.ValidationError(errors)
+    return checked
+
+
 class FilingForm(forms.Form):
     """The petition. Identity fields are optional when filing anonymously."""
 
@@ -88,7 +105,7 @@ class FilingForm(forms.Form):
         help_text=_("Explain what you request and why (up to 10,000 characters)."),
     )
     attachments = MultipleFileField(
-        label=_("Attachments (optional)"),
+        label=_("Attachments"),
         required=False,
         help_text=_("Up to 3 files (PDF, JPG, PNG or DOCX), 5 MB each."),
     )
@@ -135,20 +152,7 @@ class FilingForm(forms.Form):
         return text
 
     def clean_attachments(self):
-        files = self.cleaned_data["attachments"]
-        if len(files) > terms.MAX_ATTACHMENTS:
-            raise forms.ValidationError(
-                _("Attach at most %(count)s files."), params={"count": terms.MAX_ATTACHMENTS}
-            )
-        errors, checked = [], []
-        for upload in files:
-            try:
-                checked.append(check_upload(upload))
-            except forms.ValidationError as error:
-                errors.append(error)
-        if errors:
-            raise forms.ValidationError(errors)
-        return checked
+        return clean_uploads(self.cleaned_data["attachments"])
 
     def clean(self):
         data = super().clean()
@@ -174,6 +178,34 @@ class TrackingForm(forms.Form):
 
     def clean_radicado(self):
         return self.cleaned_data["radicado"].strip().upper()
+
+
+class CompletionForm(forms.Form):
+    """What the petitioner supplies to complete an incomplete petition."""
+
+    text = forms.CharField(
+        label=_("Missing information"),
+        required=False,
+        max_length=terms.MAX_DESCRIPTION_CHARS,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Write what was requested, attach it, or both."),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Up to 3 files (PDF, JPG, PNG or DOCX), 5 MB each."),
+    )
+
+    def clean_attachments(self):
+        return clean_uploads(self.cleaned_data["attachments"])
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("text", "").strip() and not data.get("attachments"):
+            raise forms.ValidationError(
+                _("Write the missing information or attach it."), code="empty"
+            )
+        return data
 
 
 class RatingForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from . import terms
+from .storage import private_storage
 
 
 class PetitionType(models.TextChoices):
@@ -45,6 +46,12 @@ class Status(models.TextChoices):
     ANSWERED = "answered", _("Answered")
     TRANSFERRED = "transferred", _("Transferred to another authority")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    DESISTED = "desisted", _("Tacit withdrawal (not completed)")
+
+
+#: states in which the legal term runs (it is suspended while INCOMPLETE)
+RUNNING = (Status.RECEIVED, Status.IN_PROCESS)
+OPEN = (Status.RECEIVED, Status.IN_PROCESS, Status.INCOMPLETE)
 
 
 class Channel(models.TextChoices):
@@ -189,7 +196,29 @@ class Case(models.Model):
     response_days = models.PositiveIntegerField(
         _("response time (business days)"), null=True, blank=True, editable=False
     )
+    term_started_at = models.DateTimeField(
+        _("term counted from"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Filing, or the moment an incomplete petition was completed."),
+    )
+    completion_request = models.TextField(_("information requested to complete"), blank=True)
+    completion_requested_at = models.DateTimeField(
+        _("completion requested at"), null=True, blank=True, editable=False
+    )
+    completion_deadline = models.DateField(
+        _("deadline to complete"), null=True, blank=True, editable=False
+    )
+    completion_extended = models.BooleanField(
+        _("completion period extended"), default=False, editable=False
+    )
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True, editable=False)
     transferred_to = models.CharField(_("transferred to"), max_length=200, blank=True)
+    transferred_at = models.DateTimeField(
+        _("transferred at"), null=True, blank=True, editable=False
+    )
+    transfer_late = models.BooleanField(_("late transfer"), default=False, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     tracking_code_hash = models.CharField(max_length=128, editable=False)
     # NULL (not "") for staff filings without a form, so the unique constraint skips them.
@@ -214,12 +243,33 @@ class Case(models.Model):
 
     @property
     def is_open(self):
-        return self.status in (Status.RECEIVED, Status.IN_PROCESS, Status.INCOMPLETE)
+        return self.status in OPEN
+
+    @property
+    def term_suspended(self):
+        """The legal term does not run while the petitioner is asked to complete."""
+        return self.status == Status.INCOMPLETE
+
+    @property
+    def term_start(self):
+        return self.term_started_at or self.received_at
+
+    @property
+    def claim_in_process(self):
+        """The "reclamo en trámite" legend of a complete habeas-data claim (Ley 1581
+        art. 15), kept until the claim is answered or otherwise closed."""
+        return self.petition_type == PetitionType.DATA_CLAIM and self.status in RUNNING
+
+    @property
+    def published_anonymously(self):
+        """Answers to anonymous petitions without any address are published on the
+        website, the only place the petitioner can learn them."""
+        return self.anonymous and not self.email and not self.address
 
 
 class Attachment(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="pqr/%Y/%m/")
+    file = models.FileField(upload_to="pqr/%Y/%m/", storage=private_storage)
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -24,12 +24,13 @@ def send_acknowledgement(case, code):
     send_mail(subject, body, None, [case.email])
 
 
-def notify_status(case):
-    """Tell the citizen the case changed (the answer included once answered)."""
+def notify_status(case, message=""):
+    """Tell the citizen the case changed, with the public message of the change (what
+    to complete, where it was transferred, why) and the answer once answered."""
     if not case.email:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"case": case}
+        context = {"case": case, "message": message if message != case.answer else ""}
         subject = render_to_string("pqr/email/status_subject.txt", context).strip()
         body = render_to_string("pqr/email/status.txt", context)
     send_mail(subject, body, None, [case.email])

@@ -10,16 +10,15 @@ from django_tasks import task
 from cms.roles import PQR_OFFICERS
 
 from . import deadlines, terms, workflow
-from .models import Case, ClosureDay, Status
-
-OPEN = [Status.RECEIVED, Status.IN_PROCESS, Status.INCOMPLETE]
+from .models import RUNNING, Case, ClosureDay
 
 
 def reminders(today=None):
     """For each official: (user, overdue cases, cases due within DUE_SOON_DAYS)."""
     today = today or timezone.localdate()
     soon = deadlines.add_business_days(today, terms.DUE_SOON_DAYS, ClosureDay.dates())
-    pending = Case.objects.filter(status__in=OPEN, due_date__lte=soon).order_by("due_date")
+    # Incomplete petitions are left out: their term is suspended.
+    pending = Case.objects.filter(status__in=RUNNING, due_date__lte=soon).order_by("due_date")
     officials = (
         get_user_model()
         .objects.filter(groups__name=PQR_OFFICERS, is_active=True)

@@ -4,19 +4,23 @@ import csv
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from django_ratelimit.decorators import ratelimit
 
+from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
-from .forms import FilingForm, RatingForm, TrackingForm
-from .models import Case, PetitionType, Status
+from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
+from .models import Case, ClosureDay, PetitionType, Status
 from .notifications import send_acknowledgement
 from .stats import quarterly_stats
 
@@ -102,13 +106,78 @@ def track(request):
     return render(request, "pqr/track.html", context)
 
 
-def _case_context(case):
+def _case_context(case, completion_form=None):
     can_rate = case.status == Status.ANSWERED and not hasattr(case, "rating")
+    if case.term_suspended and completion_form is None:
+        completion_form = CompletionForm()
     return {
         "case": case,
         "events": case.events.filter(public=True),
         "rating_form": RatingForm() if can_rate else None,
+        "completion_form": completion_form if case.term_suspended else None,
     }
+
+
+def _tracking_url(case, code, anchor):
+    if code:
+        query = urlencode({"radicado": case.radicado, "codigo": code})
+        return f"{reverse('pqr:track')}?{query}#{anchor}"
+    return f"{reverse('pqr:my_case', args=[case.radicado])}#{anchor}"
+
+
+@require_POST
+@ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
+def complete(request):
+    """The petitioner supplies what an incomplete petition lacked (Ley 1755 art. 17),
+    with the tracking code or from their account; the legal term then restarts."""
+    radicado = request.POST.get("radicado", "").strip().upper()[:30]
+    code = request.POST.get("codigo", "")[:64]
+    case = _find(radicado, code) if code else None
+    if case is None and not code and request.user.is_authenticated:
+        case = Case.objects.filter(radicado=radicado, user=request.user).first()
+    if case is None:
+        raise Http404
+    form = CompletionForm(request.POST, request.FILES)
+    context = {"form": None if not code else TrackingForm(), "code": code, "mine": not code}
+    if getattr(request, "limited", False):
+        context.update(_case_context(case, form), rate_limited=True)
+        return render(request, "pqr/track.html", context, status=429)
+    if form.is_valid():
+        user = request.user if request.user.is_authenticated else None
+        try:
+            workflow.complete(
+                case, form.cleaned_data["text"], form.cleaned_data["attachments"], user=user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(_tracking_url(case, code, "history"))
+    context.update(_case_context(case, form))
+    return render(request, "pqr/track.html", context, status=400)
+
+
+def anonymous_answers(request):
+    """Answers to anonymous petitions without an address, published like a notice
+    (standards.md §3): only the radicado, type, dates and answer, never the petition."""
+    cases = (
+        Case.objects.filter(status=Status.ANSWERED, anonymous=True, email="", address="")
+        .only("radicado", "petition_type", "received_at", "answered_at", "answer")
+        .order_by("-answered_at", "-pk")
+    )
+    page = Paginator(cases, terms.ANONYMOUS_ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
+    closures = ClosureDay.dates() if page.object_list else frozenset()
+    for case in page:
+        published = deadlines.timezone_date(case.answered_at)
+        case.notice_ends = deadlines.add_business_days(
+            deadlines.on_or_after_business_day(published, closures),
+            terms.ANONYMOUS_NOTICE_DAYS,
+            closures,
+        )
+    return render(
+        request,
+        "pqr/anonymous_answers.html",
+        {"page_obj": page, "notice_days": terms.ANONYMOUS_NOTICE_DAYS},
+    )
 
 
 @require_POST

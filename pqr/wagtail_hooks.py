@@ -58,4 +58,10 @@ def register_log_actions(actions):
     actions.register_action("pqr.transition", _("Status changed"), _("PQRSD status changed"))
     actions.register_action("pqr.assign", _("Assigned"), _("PQRSD case assigned"))
     actions.register_action("pqr.extend", _("Term extended"), _("PQRSD term extended"))
+    actions.register_action(
+        "pqr.extend_completion",
+        _("Period to complete extended"),
+        _("PQRSD period to complete extended"),
+    )
+    actions.register_action("pqr.reclassify", _("Type changed"), _("PQRSD type changed"))
     actions.register_action("pqr.note", _("Internal note"), _("PQRSD internal note added"))

@@ -1,4 +1,5 @@
-"""PQRSD end to end in Chromium: file anonymously, track, answer in the admin, see it."""
+"""PQRSD end to end in Chromium: file anonymously, track, answer in the admin, see it;
+an incomplete petition paused by staff and completed by the citizen."""
 
 import pytest
 from playwright.sync_api import expect
@@ -66,4 +67,65 @@ def test_file_track_answer(page, browser, portal_url, screenshot, axe_check, mak
     expect(page.locator("#case-status")).to_have_text("Respondida")
     expect(page.locator("#case-answer")).to_contain_text("La luminaria fue reparada")
     screenshot(page, "pqr-tracking-answered")
+    axe_check(page)
+
+    # With no address, the answer is also published on the public list.
+    page.get_by_role("link", name="Respuestas a peticiones anónimas").first.click()
+    expect(page.locator("#anonymous-answers")).to_contain_text(radicado)
+    expect(page.locator("#anonymous-answers")).to_contain_text("La luminaria fue reparada")
+    expect(page.locator("#anonymous-answers")).not_to_contain_text("Luminaria dañada")
+    axe_check(page)
+
+
+def _staff_page(browser, portal_url, user):
+    context = browser.new_context(locale="es-CO")
+    context.add_cookies([_login_cookie(portal_url, user)])
+    return context, context.new_page()
+
+
+@pytest.mark.browser
+def test_incomplete_petition_completed(page, browser, portal_url, screenshot, axe_check, make_user):
+    """Staff ask to complete; the citizen sees the paused term and supplies the rest."""
+    from pqr.filing import file_case
+
+    filed = file_case(
+        {
+            "petition_type": "documents",
+            "subject": "Copia de licencia",
+            "description": "Solicito copia de la licencia de construcción.",
+            "anonymous": True,
+            "answer_channel": "web",
+            "consent": True,
+        }
+    )
+    radicado, code = filed.case.radicado, filed.code
+
+    official = make_user("oficina2@test.example", is_superuser=True, is_staff=True)
+    staff, admin = _staff_page(browser, portal_url, official)
+    admin.goto(f"{portal_url}/admin/pqrsd/{filed.case.pk}/")
+    form = admin.locator("#form-transition")
+    form.get_by_label("Nuevo estado").select_option("incomplete")
+    form.get_by_label("Mensaje para el ciudadano").fill("Indique el número de la licencia.")
+    form.get_by_role("button", name="Guardar").click()
+    expect(admin.locator("#suspended-flag")).to_be_visible()
+    staff.close()
+
+    page.goto(f"{portal_url}/es/pqrsd/consulta/?radicado={radicado}&codigo={code}")
+    expect(page.locator("#case-status")).to_have_text("Solicitud de completar")
+    expect(page.locator("#case-due")).to_contain_text("Término suspendido")
+    expect(page.locator("#completion-request")).to_contain_text("número de la licencia")
+    screenshot(page, "pqr-tracking-suspended")
+    axe_check(page)
+
+    # An empty submission is refused with the error summary, still accessible.
+    page.get_by_role("button", name="Enviar la información faltante").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    axe_check(page)
+
+    page.get_by_label("Información faltante").fill("Licencia 25754-1-26-0001.")
+    page.get_by_role("button", name="Enviar la información faltante").click()
+    expect(page.locator("#case-status")).to_have_text("En trámite")
+    expect(page.locator(".pqr-history")).to_contain_text("Licencia 25754-1-26-0001.")
+    expect(page.locator("#completion")).to_have_count(0)
+    screenshot(page, "pqr-tracking-completed")
     axe_check(page)

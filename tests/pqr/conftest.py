@@ -105,3 +105,10 @@ def _spanish():
 
     with translation.override("es"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Attachments go to a private folder of the test, apart from MEDIA_ROOT."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.PRIVATE_MEDIA_ROOT
