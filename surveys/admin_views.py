@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from surveys.models import Answer, PageFeedback, Response, SurveyPage, SurveyStart
+from surveys import reports
+from surveys.models import Answer, PageFeedback, SurveyPage
 
 
 def _forbidden_not_login(perm):
@@ -30,26 +30,11 @@ def report_index(request):
 
 @_forbidden_not_login("surveys.view_report")
 def survey_report(request, pk):
-    survey = get_object_or_404(SurveyPage, pk=pk)
-    responses = Response.objects.filter(survey=survey)
-    total = responses.count()
-    starts = SurveyStart.objects.filter(survey=survey).count()
-    per_day = list(
-        responses.annotate(day=TruncDate("submitted_at"))
-        .values("day")
-        .annotate(n=Count("id"))
-        .order_by("day")
-    )
-    peak = max((row["n"] for row in per_day), default=0)
-    for row in per_day:
-        row["percent"] = round(100 * row["n"] / peak) if peak else 0
+    survey = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=pk)
     context = {
         "survey": survey,
-        "total": total,
-        "starts": starts,
-        "completion": round(100 * total / starts, 1) if starts else None,
-        "per_day": per_day,
         "can_export": request.user.has_perm("surveys.export_response"),
+        **reports.survey_report(survey),
     }
     return TemplateResponse(request, "surveys/admin/survey_report.html", context)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from surveys.blocks import NO, YES
-from surveys.models import Answer, Response, SurveyIndexPage, SurveyPage
+from surveys.models import Answer, Response, SurveyIndexPage, SurveyPage, SurveyStepCount
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_surveys.json"
 SEED = 387
@@ -159,7 +159,23 @@ def _answers(survey, spec):
             elif q.type == "short_text" and rng.random() < 0.1:
                 answers.append(Answer(text=rng.choice(spec["texts"]), **row))
     Answer.objects.bulk_create(answers, batch_size=500)
+    _step_counts(survey, len(responses))
     return len(responses)
+
+
+def _step_counts(survey, finished):
+    """A plausible funnel: a quarter of those who start leave, spread over the steps."""
+    steps = len(survey.steps())
+    lost = round(finished / 3)
+    reached = finished + lost
+    rows = []
+    for index in range(steps):
+        left = lost // steps + (lost % steps if index == 0 else 0)
+        rows.append(
+            SurveyStepCount(survey=survey, step=index, reached=reached, completed=reached - left)
+        )
+        reached -= left
+    SurveyStepCount.objects.bulk_create(rows)
 
 
 def _home_poll(loader, spec):

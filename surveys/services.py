@@ -11,7 +11,7 @@ from django.db.models import Avg, Count
 from allauth.account.models import EmailAddress
 
 from surveys.blocks import OTHER_OPTION, TEXT_TYPES
-from surveys.models import Answer, Response, SurveyStart
+from surveys.models import Answer, Response
 
 BROWSER_COOKIE = "soacha_encuestas"
 BROWSER_SALT = "surveys.browser"
@@ -87,13 +87,6 @@ def has_answered(survey, request):
     if user is not None:
         return queryset.filter(user=user).exists()
     return queryset.filter(browser_token=token).exists()
-
-
-def record_start(survey, request):
-    token = ensure_browser_token(request)
-    SurveyStart.objects.bulk_create(
-        [SurveyStart(survey=survey, browser_token=token)], ignore_conflicts=True
-    )
 
 
 # Context objects (satisfaction surveys) ----------------------------------------------

@@ -1,7 +1,8 @@
 """Surveys: the page types editors build and the answers citizens store."""
 
+from .funnel import SurveyStepCount
 from .pages import SurveyIndexPage, SurveyPage
-from .responses import Answer, PageFeedback, PollVote, Response, SurveyStart
+from .responses import Answer, PageFeedback, PollVote, Response
 
 __all__ = [
     "Answer",
@@ -10,5 +11,5 @@ __all__ = [
     "Response",
     "SurveyIndexPage",
     "SurveyPage",
-    "SurveyStart",
+    "SurveyStepCount",
 ]

@@ -78,24 +78,6 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.option_id or self.value or self.text[:30]}"
 
 
-class SurveyStart(models.Model):
-    """A browser that submitted the first step: completion rate = responses / starts."""
-
-    survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="+")
-    browser_token = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["survey", "browser_token"], name="surveys_one_start_per_browser"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.survey_id}: {self.browser_token}"
-
-
 class PollVote(models.Model):
     """A vote in a quick poll: the poll is a block (``block_id``) on ``page``."""
 

@@ -12,12 +12,14 @@ register = template.Library()
 
 @register.inclusion_tag("surveys/tags/page_feedback.html", takes_context=True)
 def page_feedback(context, page):
-    """``{% page_feedback page %}``: "¿Le fue útil esta página?" for any live page."""
+    """``{% page_feedback page %}``: "¿Le fue útil esta página?" for any live page.
+
+    No CSRF token on purpose, so the page stays cacheable (surveys/views/feedback.py)."""
+    request = context.get("request")
     return {
-        "request": context.get("request"),
         "feedback_page": page if getattr(page, "pk", None) and page.live else None,
         "form": FeedbackForm(prefix="feedback"),
-        "csrf_token": context.get("csrf_token"),
+        "next_url": request.get_full_path() if request else "",
     }
 
 

@@ -1,10 +1,28 @@
-"""The "¿Le fue útil esta página?" widget: one small form, rate-limited per address."""
+"""The "¿Le fue útil esta página?" widget.
 
+The widget is on every content page, so its form carries no CSRF token: a token would
+set the CSRF cookie on every page and make every page private to one browser (no
+shared cache, no CDN). The view is exempt from Django's token check and protected
+instead by what the token would protect here:
+
+* the POST must come from a page of this site: its ``Origin`` header (or, when a
+  browser sends none, its ``Referer``) must be this host or a trusted origin, so
+  another site cannot make visitors' browsers send opinions;
+* the feedback carries no ambient authority: it is not tied to the user's account
+  or session, only to the page, and is stored unpublished for editors;
+* the form accepts only yes/no and a length-limited comment, rate-limited per address;
+* it is idempotent per page and browser: a signed cookie remembers the opinion this
+  browser gave about a page, and sending again updates that opinion."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
@@ -14,23 +32,96 @@ from django_ratelimit.decorators import ratelimit
 from surveys.forms import FeedbackForm
 from surveys.models import PageFeedback
 
+COOKIE = "soacha_valoracion"
+SALT = "surveys.feedback"
+#: pages remembered per browser (the oldest are forgotten first)
+REMEMBERED = 40
+MAX_AGE = 60 * 60 * 24 * 365
 
+
+def _origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def sent_from_this_site(request):
+    """Whether the browser says the form was on a page of this site."""
+    allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in allowed  # "null" (sandboxed or privacy contexts) is refused
+    referer = request.headers.get("Referer")
+    return bool(referer) and _origin_of(referer) in allowed
+
+
+def _remembered(request):
+    """{page id: feedback id} of the opinions this browser gave."""
+    value = request.get_signed_cookie(COOKIE, default="", salt=SALT, max_age=MAX_AGE)
+    try:
+        pairs = [pair.split(":") for pair in value.split(".") if pair]
+        return {int(page): int(feedback) for page, feedback in pairs}
+    except ValueError:
+        return {}
+
+
+def _remember(request, response, remembered):
+    pairs = list(remembered.items())[-REMEMBERED:]
+    response.set_signed_cookie(
+        COOKIE,
+        ".".join(f"{page}:{feedback}" for page, feedback in pairs),
+        salt=SALT,
+        max_age=MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def _result(request, context, status):
+    return TemplateResponse(request, "surveys/feedback_result.html", context, status=status)
+
+
+def _save(request, page, data):
+    """Create this browser's opinion about the page, or update the one it gave."""
+    remembered = _remembered(request)
+    feedback = PageFeedback.objects.filter(page=page, pk=remembered.get(page.pk, 0)).first()
+    if feedback is None:
+        feedback = PageFeedback.objects.create(
+            page=page, useful=data["useful"], comment=data["comment"]
+        )
+    else:
+        feedback.useful = data["useful"]
+        feedback.comment = data["comment"] or feedback.comment
+        feedback.save(update_fields=["useful", "comment"])
+    remembered.pop(page.pk, None)
+    remembered[page.pk] = feedback.pk
+    return remembered
+
+
+@csrf_exempt
 @require_POST
 @ratelimit(key="ip", rate="10/h", method="POST", block=False)
 def page_feedback(request):
     page = get_object_or_404(Page.objects.live().public(), pk=request.POST.get("page") or 0)
     form = FeedbackForm(request.POST, prefix="feedback")
     context = {"form": form, "feedback_page": page}
+    if not sent_from_this_site(request):
+        context["error"] = _(
+            "We could not check that your opinion was sent from this portal. "
+            "Open the page again and send it from there."
+        )
+        return _result(request, context, 403)
     if getattr(request, "limited", False):
         context["error"] = _("Too many opinions from your connection. Try again later.")
-        return TemplateResponse(request, "surveys/feedback_result.html", context, status=429)
+        return _result(request, context, 429)
     if not form.is_valid():
-        return TemplateResponse(request, "surveys/feedback_result.html", context, status=400)
-    PageFeedback.objects.create(
-        page=page, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
-    )
+        return _result(request, context, 400)
+    remembered = _save(request, page, form.cleaned_data)
     messages.success(request, _("Thank you for your opinion: it helps us improve the portal."))
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = page.get_url(request) or "/"
-    return redirect(target)
+    return _remember(request, redirect(target), remembered)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from django_ratelimit.decorators import ratelimit
 
-from surveys import services
+from surveys import funnel, services
 from surveys.forms import SurveyStepForm, unknown_fields
 
 STATE_SALT = "surveys.state"
@@ -112,7 +112,7 @@ def _post(request, survey):
             request, survey, _("The answers sent do not belong to this survey. Nothing was saved.")
         )
     if index == 0:
-        services.record_start(survey, request)
+        funnel.count_start(survey, state)
     for name in form.fields:
         state["data"][name] = request.POST.getlist(name)
 
@@ -123,8 +123,9 @@ def _post(request, survey):
             request, survey, form=form, step_index=index, state=_dump_state(survey, state)
         )
     if index + 1 < len(steps):
+        funnel.count_step_completed(survey, state, index, len(steps))
         return _show_step(request, survey, state, index + 1)
-    return _finish(request, survey, state)
+    return _finish(request, survey, state, index)
 
 
 def _show_step(request, survey, state, index):
@@ -134,7 +135,7 @@ def _show_step(request, survey, state, index):
     return _render(request, survey, form=form, step_index=index, state=_dump_state(survey, state))
 
 
-def _finish(request, survey, state):
+def _finish(request, survey, state, index):
     merged = QueryDict(mutable=True)
     for name, values in state["data"].items():
         merged.setlist(name, values)
@@ -149,6 +150,7 @@ def _finish(request, survey, state):
         )
     except services.AlreadyAnswered:
         return _render(request, survey, status=409, notice="already")
+    funnel.count_step_completed(survey, state, index, index + 1)
     response = redirect(survey.get_url(request) + survey.reverse_subpage("thanks"))
     return services.set_browser_cookie(request, response)
 

@@ -89,3 +89,27 @@ def test_citizen_answers_multi_step_survey_and_sees_results(
     screenshot(page, "survey-results")
     axe_check(page)
     assert Response.objects.filter(survey=survey, user__email=CITIZEN).count() == 1
+
+
+@pytest.mark.browser
+def test_page_feedback_is_sent_without_a_csrf_token(page, portal_url, axe_check):
+    """Chromium sends the token-less widget (its Origin is checked): thanks message,
+    one opinion stored, sending again from the same browser updates it."""
+    from surveys.models import PageFeedback
+
+    page.goto(f"{portal_url}/es/noticias/")
+    widget = page.locator("aside.page-feedback")
+    expect(widget.locator("input[name='csrfmiddlewaretoken']")).to_have_count(0)
+    widget.get_by_label("No", exact=True).check()
+    widget.locator("summary").click()
+    widget.get_by_label(re.compile("mejorarla")).fill("Faltan las fechas")
+    widget.get_by_role("button", name="Enviar").click()
+
+    expect(page).to_have_url(re.compile(r"/es/noticias/$"))
+    expect(page.locator("text=Gracias por su opinión")).to_be_visible()
+    axe_check(page)
+    page.locator("aside.page-feedback").get_by_label("Sí", exact=True).check()
+    page.locator("aside.page-feedback").get_by_role("button", name="Enviar").click()
+    expect(page.locator("text=Gracias por su opinión")).to_be_visible()
+    stored = PageFeedback.objects.get(page__url_path__endswith="/noticias/")
+    assert stored.useful is True and stored.comment == "Faltan las fechas"

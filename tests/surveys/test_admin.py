@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 
 from home.models import HomePage, StandardPage
-from surveys.models import PageFeedback, Response, SurveyIndexPage, SurveyPage, SurveyStart
+from surveys.models import PageFeedback, SurveyIndexPage, SurveyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,18 +43,6 @@ def test_survey_report_is_for_editors_and_internal_control(client, survey, make_
         assert response.status_code == status, groups
         if status == 302:
             assert response["Location"] == "/admin/"
-
-
-def test_survey_report_shows_answers_over_time_and_completion(client, survey, editor):
-    """The report shows completed answers, starts and the completion rate."""
-    Response.objects.bulk_create([Response(survey=survey, browser_token=f"t{n}") for n in range(3)])
-    SurveyStart.objects.bulk_create(
-        [SurveyStart(survey=survey, browser_token=f"t{n}") for n in range(4)]
-    )
-    client.force_login(editor)
-    html = client.get(f"/admin/encuestas/{survey.pk}/").content.decode()
-    assert "75.0 %" in html or "75,0 %" in html
-    assert "Respuestas en el tiempo" in html
 
 
 def test_feedback_report_for_editors_only(client, demo_site, editor, author):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from surveys.models import Answer, Response, SurveyPage, SurveyStart
+from surveys.models import Answer, Response, SurveyPage, SurveyStepCount
 
 from .conftest import valid_step1, valid_step2
 from .helpers import answer_survey, state_of
@@ -104,7 +104,7 @@ def test_answers_outside_the_period_are_refused(client, make_survey, opens, clos
     assert response.status_code == 403
     assert message in response.content.decode()
     assert not Response.objects.filter(survey=survey).exists()
-    assert not SurveyStart.objects.filter(survey=survey).exists()
+    assert not SurveyStepCount.objects.filter(survey=survey).exists()
 
 
 def test_registered_only_survey_asks_anonymous_visitors_to_sign_in(client, make_survey):

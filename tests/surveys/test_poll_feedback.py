@@ -105,18 +105,23 @@ def test_feedback_widget_renders_for_a_page(demo_site):
     assert 'for="id_feedback-useful_0"' in html and 'for="id_feedback-comment"' in html
 
 
+SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
+
+
+def send_feedback(client, page, useful="1", comment="", next_url="/es/"):
+    payload = {
+        "page": page.pk,
+        "feedback-useful": useful,
+        "feedback-comment": comment,
+        "next": next_url,
+    }
+    return client.post("/es/encuestas/valoracion/", payload, **SAME_SITE)
+
+
 def test_feedback_is_stored_per_page(client, demo_site):
     """A yes/no with a comment is stored against the page and redirects back."""
     page = Page.objects.get(pk=demo_site.root_page_id)
-    response = client.post(
-        "/es/encuestas/valoracion/",
-        {
-            "page": page.pk,
-            "feedback-useful": "0",
-            "feedback-comment": "Falta el horario",
-            "next": "/es/",
-        },
-    )
+    response = send_feedback(client, page, useful="0", comment="Falta el horario")
     assert response.status_code == 302 and response["Location"] == "/es/"
     stored = PageFeedback.objects.get()
     assert stored.page_id == page.pk and stored.useful is False
@@ -124,22 +129,108 @@ def test_feedback_is_stored_per_page(client, demo_site):
 
 
 def test_feedback_rejects_bad_input_and_open_redirects(client, demo_site):
-    """Missing answer: 400 with the error; a foreign "next" is replaced by the page."""
+    """Missing answer: 400 with the error and the comment kept; a foreign "next" is
+    replaced by the page."""
     page = Page.objects.get(pk=demo_site.root_page_id)
-    bad = client.post("/es/encuestas/valoracion/", {"page": page.pk})
-    assert bad.status_code == 400 and "Este campo es necesario." in bad.content.decode()
-    ok = client.post(
+    bad = client.post(
         "/es/encuestas/valoracion/",
-        {"page": page.pk, "feedback-useful": "1", "next": "https://malo.example/"},
+        {"page": page.pk, "feedback-comment": "Texto que no se pierde"},
+        **SAME_SITE,
     )
+    html = bad.content.decode()
+    assert bad.status_code == 400 and "Este campo es necesario." in html
+    assert "Texto que no se pierde</textarea>" in html
+    for useful in ("2", "sí"):
+        assert send_feedback(client, page, useful=useful).status_code == 400
+    ok = send_feedback(client, page, next_url="https://malo.example/")
     assert ok["Location"] == page.url
     assert PageFeedback.objects.count() == 1
 
 
-def test_feedback_is_rate_limited(client, demo_site):
+def test_feedback_is_rate_limited(demo_site):
     """More than 10 opinions an hour from one address: HTTP 429 with a message."""
+    from django.test import Client
+
     page = Page.objects.get(pk=demo_site.root_page_id)
-    data = {"page": page.pk, "feedback-useful": "1"}
-    statuses = [client.post("/es/encuestas/valoracion/", data).status_code for _ in range(11)]
+    # A new browser each time, so each opinion is a new one.
+    statuses = [send_feedback(Client(), page).status_code for _ in range(11)]
     assert statuses[:10] == [302] * 10 and statuses[10] == 429
     assert PageFeedback.objects.count() == 10
+
+
+def test_feedback_widget_has_no_csrf_token_and_pages_set_no_csrf_cookie(client, demo_site):
+    """The widget is the same HTML for everyone: no token, no CSRF cookie on the page."""
+    page = Page.objects.get(url_path__endswith="/noticias/", locale__language_code="es")
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert 'action="/es/encuestas/valoracion/"' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "csrftoken" not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://malo.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "http://testserver.malo.example"},
+        {"HTTP_REFERER": "https://malo.example/es/"},
+        {},
+    ],
+)
+def test_feedback_from_another_site_is_refused(demo_site, headers):
+    """Without an Origin (or Referer) of this site: 403, a clear message, nothing stored."""
+    from django.test import Client
+
+    page = Page.objects.get(pk=demo_site.root_page_id)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/es/encuestas/valoracion/",
+        {"page": page.pk, "feedback-useful": "0", "feedback-comment": "Mi comentario"},
+        **headers,
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "No pudimos comprobar que su opinión se envió desde este portal" in html
+    assert "Mi comentario</textarea>" in html
+    assert not PageFeedback.objects.exists()
+
+
+def test_feedback_from_this_site_needs_no_csrf_token(demo_site):
+    """With Django's CSRF checks on, a same-site Origin or Referer is enough."""
+    from django.test import Client
+
+    page = Page.objects.get(pk=demo_site.root_page_id)
+    data = {"page": page.pk, "feedback-useful": "1"}
+    by_origin = Client(enforce_csrf_checks=True).post(
+        "/es/encuestas/valoracion/", data, **SAME_SITE
+    )
+    by_referer = Client(enforce_csrf_checks=True).post(
+        "/es/encuestas/valoracion/", data, HTTP_REFERER="http://testserver/es/"
+    )
+    assert by_origin.status_code == by_referer.status_code == 302
+    assert PageFeedback.objects.count() == 2
+
+
+def test_feedback_is_one_opinion_per_page_and_browser(client, demo_site):
+    """Sending again from the same browser updates its opinion (comment kept); another
+    page or another browser adds a new one; a forged cookie is ignored."""
+    from django.test import Client
+
+    home = Page.objects.get(pk=demo_site.root_page_id)
+    other = Page.objects.get(url_path__endswith="/noticias/", locale__language_code="es")
+    send_feedback(client, home, useful="0", comment="Lento")
+    send_feedback(client, home, useful="1")
+    stored = PageFeedback.objects.get()
+    assert stored.useful is True and stored.comment == "Lento"
+    send_feedback(client, other)
+    send_feedback(Client(), home)
+    assert PageFeedback.objects.filter(page=home).count() == 2
+    assert PageFeedback.objects.count() == 3
+
+    forged = Client()
+    forged.cookies["soacha_valoracion"] = f"{home.pk}:{stored.pk}"
+    send_feedback(forged, home, useful="0")
+    stored.refresh_from_db()
+    assert stored.useful is True
+    assert PageFeedback.objects.filter(page=home).count() == 3
