@@ -105,3 +105,15 @@ def paginate(request, queryset, notices, per_page=PER_PAGE):
         )
         number = paginator.num_pages
     return paginator.page(number)
+
+
+def listing_context(request, queryset, values, form, notices):
+    """What every listing template reads: the filter form, the active filters, the
+    notices, the requested page of ``queryset`` and the query string for its links."""
+    return {
+        "filter_form": form,
+        "filters": values,
+        "notices": notices,
+        "page_obj": paginate(request, queryset, notices),
+        "extra_query": query_string(values),
+    }

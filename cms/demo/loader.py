@@ -62,6 +62,7 @@ class DemoLoader:
         self.en, _ = Locale.objects.get_or_create(language_code="en")
         self.created = 0
         self.pages_by_setting = {}
+        self.pending_links = []  # (page created in this run, its spec's "links")
 
     def log(self, message):
         if self.stdout:
@@ -80,6 +81,7 @@ class DemoLoader:
         self.decree = decree
         for module in app_demo_modules():
             self.created += module.load(self) or 0
+        self.add_links()
         return self.created
 
     # Pages ---------------------------------------------------------------------
@@ -124,6 +126,8 @@ class DemoLoader:
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.created += 1
+            if spec.get("links"):
+                self.pending_links.append((page, spec["links"]))
         self.ensure_translation(page, spec, decree=decree)
         if spec.get("setting"):
             self.pages_by_setting[spec["setting"]] = page
@@ -148,6 +152,33 @@ class DemoLoader:
         if isinstance(translated, StandardPage):
             translated.body = self.body(spec, "en", decree)
         translated.save_revision().publish()
+
+    def add_links(self):
+        """Add the link blocks of the pages created in this run, once the apps' demos
+        have made their targets (``path`` below the home page, e.g. the trámites
+        catalogue of the transparency menu). A page that already existed is left as
+        its editors keep it."""
+        for page, links in self.pending_links:
+            for locale in (self.es, self.en):
+                target = page.get_translation_or_none(locale)
+                if target is None:
+                    continue
+                added = [
+                    ("link", {"page": linked, "text": link["text"][locale.language_code]})
+                    for link in links
+                    if (linked := self.linked_page(link["path"], locale)) is not None
+                ]
+                if not added:
+                    continue
+                target = target.specific
+                target.body = [(block.block_type, block.value) for block in target.body] + added
+                target.save_revision().publish()
+
+    def linked_page(self, path, locale):
+        page = Page.objects.filter(url_path=f"{self.home.url_path}{path}/", locale=self.es).first()
+        if page is None:
+            return None
+        return page.get_translation_or_none(locale) or page
 
     # Documents, settings, users ---------------------------------------------------
 

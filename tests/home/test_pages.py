@@ -82,6 +82,19 @@ def test_section_page_has_breadcrumbs_and_menu_state(client, demo_site):
     assert 'href="/es/atencion-ciudadania/" aria-current="true"' in html
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_services_section_links_to_the_one_catalogue(client, demo_site, language):
+    """The citizen-services section leads to the trámites catalogue of the transparency
+    menu in the reader's language; the demo makes no second, empty copy of it."""
+    response = client.get(f"/{language}/atencion-ciudadania/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<a class="button" href="/{language}/transparencia/tramites-y-servicios/">' in html
+    assert client.get(f"/{language}/atencion-ciudadania/tramites-y-servicios/").status_code == 404
+    catalogues = Page.objects.filter(slug="tramites-y-servicios", locale__language_code=language)
+    assert [page.specific_class.__name__ for page in catalogues] == ["ProcedureIndexPage"]
+
+
 def test_language_switcher_keeps_the_current_page(client, demo_site):
     """On a translated page the switcher and hreflang point at its translation."""
     html = client.get("/es/atencion-ciudadania/pqrsd/").content.decode()

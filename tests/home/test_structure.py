@@ -117,5 +117,7 @@ def test_demo_loader_is_idempotent(demo_site):
     assert DemoLoader().run() == 0
     item.refresh_from_db()
     assert item.title == "Título cambiado por un editor"
+    services = StandardPage.objects.get(slug="atencion-ciudadania", locale__language_code="es")
+    assert [block.block_type for block in services.body] == ["link"]  # not added twice
     assert NewsPage.objects.filter(locale__language_code="es").count() >= 20
     assert EventPage.objects.filter(locale__language_code="es").count() >= 10

@@ -1,6 +1,8 @@
-"""What the transparency page types share: where they may sit in the tree and how a
-link to another page finds that page's version in the reader's language."""
+"""What the transparency models share: where the pages may sit in the tree, the
+optional links between records, and how a link to another page finds that page's
+version in the reader's language."""
 
+from django.db import models
 from django.db.models import Q
 
 from wagtail.models import Locale, Page
@@ -8,6 +10,20 @@ from wagtail.models import Locale, Page
 from cms.models import BasePage
 
 MENU_PAGE = "transparency.TransparencyPage"
+
+
+def optional_link(to, verbose_name, related_name="+", **options):
+    """An optional foreign key that outlives its target (the link is emptied when the
+    document, norm, dependency or page it points to is deleted)."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **options,
+    )
 
 
 class SectionPage(BasePage):

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 
-from ..listing import ListingFilterForm, paginate, query_string, read_filters
+from ..listing import ListingFilterForm, listing_context, read_filters
 from .base import SectionPage
 from .dependencies import Dependency
 
@@ -222,11 +222,5 @@ class DirectoryPage(SectionPage):
             queryset = queryset.filter(dependency=values["dependency"])
         if values.get("kind"):
             queryset = queryset.filter(kind=values["kind"])
-        context.update(
-            filter_form=form,
-            filters=values,
-            notices=notices,
-            page_obj=paginate(request, queryset, notices),
-            extra_query=query_string(values),
-        )
+        context.update(listing_context(request, queryset, values, form, notices))
         return context

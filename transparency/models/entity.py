@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 
-from .base import SectionPage
+from .base import SectionPage, optional_link
 from .dependencies import Dependency
 
 RICH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
@@ -54,14 +54,7 @@ class OrganigramPage(SectionPage):
     """The organigrama as structured data: the dependency tree rendered as a nested
     list that a screen reader can walk, with an optional chart image beside it."""
 
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("organisation chart image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("organisation chart image"))
     image_alt = models.CharField(
         _("alternative text of the image"),
         max_length=250,
@@ -154,22 +147,8 @@ class ProcessItem(Orderable):
     name = models.CharField(_("name"), max_length=200)
     process_type = models.CharField(_("type"), max_length=20, choices=PROCESS_TYPES)
     objective = models.TextField(_("objective"), blank=True)
-    dependency = models.ForeignKey(
-        Dependency,
-        verbose_name=_("responsible dependency"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("description (caracterización) document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    dependency = optional_link(Dependency, _("responsible dependency"))
+    document = optional_link("wagtaildocs.Document", _("description (caracterización) document"))
 
     panels = [
         FieldPanel("name"),

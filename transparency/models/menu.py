@@ -21,7 +21,7 @@ from wagtail.models import Orderable
 from cms.blocks import BaseStreamBlock
 from cms.models import BasePage
 
-from .base import localize_pages
+from .base import localize_pages, optional_link
 
 MENU_FILE = Path(__file__).resolve().parent.parent / "data" / "transparency_menu.json"
 
@@ -150,14 +150,7 @@ class TransparencyMenuItem(Orderable):
         blank=True,
         help_text=_("Defaults to the title of the page."),
     )
-    link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    link_page = optional_link("wagtailcore.Page", _("page"))
     link_url = models.CharField(
         _("address"),
         max_length=500,

@@ -21,8 +21,8 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 
-from ..listing import ListingFilterForm, paginate, query_string, read_filters
-from .base import SectionPage, localize_pages
+from ..listing import ListingFilterForm, listing_context, read_filters
+from .base import SectionPage, localize_pages, optional_link
 
 NORM_TYPES = [
     ("ley", _("Law")),
@@ -124,13 +124,7 @@ class NormIndexPage(SectionPage):
                     models.Q(title__icontains=values["q"])
                     | models.Q(epigraph__icontains=values["q"])
                 )
-        context.update(
-            filter_form=form,
-            filters=values,
-            notices=notices,
-            page_obj=paginate(request, queryset, notices),
-            extra_query=query_string(values),
-        )
+        context.update(listing_context(request, queryset, values, form, notices))
         return context
 
 
@@ -169,14 +163,7 @@ class NormPage(SectionPage):
         _("epígrafe"), help_text=_("The norm's heading: what it is about, in its own words.")
     )
     in_force = models.BooleanField(_("in force"), default=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    document = optional_link("wagtaildocs.Document", _("document"))
     comment_deadline = models.DateField(
         _("deadline for comments"),
         null=True,

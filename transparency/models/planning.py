@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, HeadingBlock
 
-from .base import SectionPage, localize_pages
+from .base import SectionPage, localize_pages, optional_link
 from .dependencies import Dependency
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
@@ -68,22 +68,8 @@ class BudgetYearPage(SectionPage):
     approved_operating = models.DecimalField(_("approved operating expenses"), **MONEY)
     approved_debt = models.DecimalField(_("approved debt service"), default=0, **MONEY)
     approved_investment = models.DecimalField(_("approved investment"), **MONEY)
-    approval_norm = models.ForeignKey(
-        "transparency.NormPage",
-        verbose_name=_("approved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    budget_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("approved budget document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    approval_norm = optional_link("transparency.NormPage", _("approved by"))
+    budget_document = optional_link("wagtaildocs.Document", _("approved budget document"))
     body = StreamField(BaseStreamBlock(), verbose_name=_("more content"), blank=True)
 
     content_panels = [
@@ -140,14 +126,7 @@ class ExecutionReport(Orderable):
     cut_off_date = models.DateField(_("cut-off date"))
     collected_income = models.DecimalField(_("income collected"), **MONEY)
     executed_expenses = models.DecimalField(_("expenses committed"), **MONEY)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("report"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    document = optional_link("wagtaildocs.Document", _("report"))
 
     panels = [
         FieldPanel("period"),
@@ -272,22 +251,8 @@ class PlanPage(SectionPage):
     plan_kind = models.CharField(_("kind"), max_length=20, choices=PLAN_KINDS)
     period_start = models.PositiveSmallIntegerField(_("from (year)"))
     period_end = models.PositiveSmallIntegerField(_("to (year)"))
-    adopted_by = models.ForeignKey(
-        "transparency.NormPage",
-        verbose_name=_("adopted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    adopted_by = optional_link("transparency.NormPage", _("adopted by"))
+    document = optional_link("wagtaildocs.Document", _("document"))
     body = StreamField(BaseStreamBlock(), verbose_name=_("more content"), blank=True)
 
     content_panels = [
@@ -389,14 +354,7 @@ class ProgramProject(Orderable):
     code = models.CharField(_("BPIN code"), max_length=40, blank=True)
     budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)
     status = models.CharField(_("status"), max_length=20, choices=PROJECT_STATUSES)
-    dependency = models.ForeignKey(
-        Dependency,
-        verbose_name=_("responsible dependency"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    dependency = optional_link(Dependency, _("responsible dependency"))
 
     panels = [
         FieldPanel("name"),
@@ -415,13 +373,9 @@ class IndicatorsPage(SectionPage):
     """Metas e indicadores: every indicator of the programs of one plan (or of all
     plans), grouped by program, each with its progress, chart and table."""
 
-    plan = models.ForeignKey(
+    plan = optional_link(
         "transparency.PlanPage",
-        verbose_name=_("plan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("plan"),
         help_text=_("Leave empty to show the indicators of every plan."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("more content"), blank=True)

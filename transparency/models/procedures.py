@@ -14,8 +14,8 @@ from wagtail.search import index
 from cms.blocks import DocumentBlock, LinkBlock
 from cms.models import AUDIENCE_CHOICES
 
-from ..listing import ListingFilterForm, paginate, query_string, read_filters
-from .base import MENU_PAGE, SectionPage, localize_pages
+from ..listing import ListingFilterForm, listing_context, read_filters
+from .base import MENU_PAGE, SectionPage, localize_pages, optional_link
 from .dependencies import Dependency
 
 PROCEDURE_KINDS = [
@@ -98,13 +98,7 @@ class ProcedureIndexPage(SectionPage):
             queryset = queryset.filter(audiences__slug=values["audience"])
         if values.get("online"):
             queryset = queryset.filter(online_level__in=ONLINE)
-        context.update(
-            filter_form=form,
-            filters=values,
-            notices=notices,
-            page_obj=paginate(request, queryset, notices),
-            extra_query=query_string(values),
-        )
+        context.update(listing_context(request, queryset, values, form, notices))
         return context
 
 
@@ -134,13 +128,8 @@ class ProcedurePage(SectionPage):
         on_delete=models.PROTECT,
         related_name="procedures",
     )
-    legal_basis = models.ForeignKey(
-        "transparency.NormPage",
-        verbose_name=_("legal basis"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="procedures",
+    legal_basis = optional_link(
+        "transparency.NormPage", _("legal basis"), related_name="procedures"
     )
     legal_basis_text = models.CharField(
         _("other legal basis"),
