@@ -55,10 +55,11 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: install ## Load benchmark against a real gunicorn server (prints a table, writes bench-results.json)
+bench: install ## Load benchmark against a real gunicorn server, then the search benchmark if PostgreSQL answers
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_search.py --if-available
 
-bench-search: install ## Search p95 on PostgreSQL with 10,000+ pages and documents (BENCH_DATABASE_URL)
+bench-search: install ## Search p50/p95 on PostgreSQL with 10,000+ pages and documents (BENCH_SEARCH_DATABASE_URL)
 	$(PY) scripts/bench_search.py
 
 clean: ## Remove the virtualenv and build output (keeps the database)

@@ -6,25 +6,31 @@ another app adds (norms, trámites, news, events) is searched through its own
 ``search_fields`` without this module knowing it."""
 
 import datetime
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import ForeignKey, ManyToManyField
+from django.db.models import F, ForeignKey, ManyToManyField
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from . import cache as search_cache
 from .text import fold, plural_variants, query_terms
 
 DOCUMENT_TYPE = "document"
+#: How long the id of a logged query string is remembered (one UPDATE per search).
+QUERY_ID_SECONDS = 3600
 #: Names of the fields that link a result to the dependency (secretaría) responsible.
 DEPENDENCY_FIELDS = ("dependency", "dependencies")
 
@@ -81,6 +87,7 @@ def dependency_fields(model):
     return names
 
 
+@functools.cache
 def dependency_models():
     """(model, field name) for every concrete page model (and the document model) that
     records a dependency."""
@@ -91,15 +98,20 @@ def dependency_models():
     return found
 
 
-def dependency_choices():
-    """Dependencies a citizen can filter by, or [] when no result type records one."""
+def dependency_choices(locale):
+    """Dependencies of this language a citizen can filter by (cached), or [] when no
+    result type records one."""
     if not dependency_models():
         return []
     try:
         Dependency = apps.get_model("transparency", "Dependency")
     except LookupError:
         return []
-    return [(str(dep.pk), str(dep)) for dep in Dependency.objects.all()]
+
+    def compute():
+        return [(str(dep.pk), str(dep)) for dep in Dependency.objects.filter(locale=locale)]
+
+    return search_cache.cached("dependencies", [locale.pk], compute)
 
 
 def ids_for_dependency(base_model, dependency):
@@ -119,6 +131,17 @@ def year_range(year):
     return start, datetime.datetime(year + 1, 1, 1, tzinfo=tz)
 
 
+def promoted_queries():
+    """Query strings that have editors' picks (cached: most searches have none)."""
+
+    def compute():
+        return set(
+            Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+        )
+
+    return search_cache.cached("promoted", [], compute)
+
+
 @dataclass
 class SearchFilters:
     """What the citizen narrowed the search to; empty values mean "everything"."""
@@ -133,18 +156,17 @@ class SearchFilters:
 
 
 class ChainedResults:
-    """Pages first, then documents, as one sliceable sequence for Django's Paginator
-    (each part is sliced in the database, never loaded whole)."""
+    """Pages first, then documents, as one sliceable sequence for Django's Paginator.
 
-    def __init__(self, *parts):
-        self.parts = [part for part in parts if part is not None]
+    Each part is given as a function that builds its search results and the part's size
+    (from the facet counts), so no COUNT query runs and a part is only built when a slice
+    needs it; each part is sliced in the database, never loaded whole."""
 
-    @cached_property
-    def counts(self):
-        return [part.count() for part in self.parts]
+    def __init__(self, parts):
+        self.parts = [(build, size) for build, size in parts if size]
 
     def count(self):
-        return sum(self.counts)
+        return sum(size for _part, size in self.parts)
 
     def __len__(self):
         return self.count()
@@ -154,17 +176,60 @@ class ChainedResults:
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
         items, offset = [], 0
-        for part, size in zip(self.parts, self.counts, strict=True):
+        for build, size in self.parts:
             low, high = max(start - offset, 0), min(stop - offset, size)
             if low < high:
-                items.extend(part[low:high])
+                items.extend(build()[low:high])
             offset += size
         return items
 
 
+def reference(item):
+    """What identifies a result in the cache: its kind and primary key."""
+    return ("page" if isinstance(item, Page) else DOCUMENT_TYPE, item.pk)
+
+
+class PresentedResults:
+    """``ChainedResults`` turned into what the results list shows, one slice at a time.
+
+    Each slice is cached as (reference, presented hit) pairs (see search.cache). A slice
+    taken from the cache is checked again against the visibility filters, so a result
+    that has since become private or unpublished is dropped even from a stale entry."""
+
+    def __init__(self, results, key_parts, present, still_visible):
+        self.results, self.key_parts = results, key_parts
+        self.present, self.still_visible = present, still_visible
+
+    def count(self):
+        return self.results.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        computed = []
+
+        def compute():
+            items = self.results[index]
+            computed.append(True)
+            return list(zip(map(reference, items), self.present(items), strict=True))
+
+        key = [*self.key_parts, index.start, index.stop]
+        entries = search_cache.cached("slice", key, compute)
+        if computed:
+            return [hit for _ref, hit in entries]
+        visible = self.still_visible([ref for ref, _hit in entries])
+        return [hit for ref, hit in entries if tuple(ref) in visible]
+
+
 @dataclass
 class SiteSearch:
-    """One search: query, language and filters in; results, facets and picks out."""
+    """One search: query, language and filters in; results, facets and picks out.
+
+    The expensive parts (the counts per result type and each page of result
+    references) are cached across requests by search.cache."""
 
     query: str
     locale: object
@@ -178,24 +243,33 @@ class SiteSearch:
     def search_query(self):
         return build_query(self.terms) if self.terms else None
 
-    def _pages(self, filtered=True):
-        pages = visible_pages(self.locale)
-        if filtered and self.filters.year:
+    @cached_property
+    def visible_pages(self):
+        """Visible pages of this language (the view restrictions are read once)."""
+        return visible_pages(self.locale)
+
+    @cached_property
+    def visible_documents(self):
+        return visible_documents()
+
+    def _pages(self, by_type=True):
+        pages = self.visible_pages
+        if self.filters.year:
             start, end = year_range(self.filters.year)
             pages = pages.filter(first_published_at__gte=start, first_published_at__lt=end)
-        if filtered and self.filters.dependency:
+        if self.filters.dependency:
             pages = pages.filter(id__in=ids_for_dependency(Page, self.filters.dependency))
-        if filtered and self.filters.type and self.filters.type != DOCUMENT_TYPE:
+        if by_type and self.filters.type and self.filters.type != DOCUMENT_TYPE:
             content_type = self.content_type_for(self.filters.type)
             pages = pages.filter(content_type=content_type) if content_type else pages.none()
         return pages
 
-    def _documents(self, filtered=True):
-        documents = visible_documents()
-        if filtered and self.filters.year:
+    def _documents(self):
+        documents = self.visible_documents
+        if self.filters.year:
             start, end = year_range(self.filters.year)
             documents = documents.filter(created_at__gte=start, created_at__lt=end)
-        if filtered and self.filters.dependency:
+        if self.filters.dependency:
             documents = documents.filter(
                 id__in=ids_for_dependency(get_document_model(), self.filters.dependency)
             )
@@ -204,7 +278,40 @@ class SiteSearch:
     @staticmethod
     def content_type_for(value):
         app_label, _dot, model = value.partition(".")
-        return ContentType.objects.filter(app_label=app_label, model=model).first()
+        try:
+            return ContentType.objects.get_by_natural_key(app_label, model)
+        except ContentType.DoesNotExist:
+            return None
+
+    @cached_property
+    def counts(self):
+        """How many results of each type, ignoring the type filter so a citizen can
+        switch between types: ``{"pages": [[content type id, count], ...], "documents":
+        count}``. One grouped query for pages and one COUNT for documents, cached."""
+
+        def compute():
+            pages = self._pages(by_type=False).search(self.search_query).facet("content_type_id")
+            documents = self._documents().search(self.search_query).count()
+            return {"pages": [[pk, n] for pk, n in pages.items() if pk], "documents": documents}
+
+        if self.search_query is None:
+            return {"pages": [], "documents": 0}
+        key = [self.locale.pk, self.terms, self.filters.year, self.filters.dependency]
+        return search_cache.cached("counts", key, compute)
+
+    @property
+    def page_count(self):
+        if self.filters.type == DOCUMENT_TYPE:
+            return 0
+        counts = dict(self.counts["pages"])
+        if not self.filters.type:
+            return sum(counts.values())
+        content_type = self.content_type_for(self.filters.type)
+        return counts.get(content_type.pk, 0) if content_type else 0
+
+    @property
+    def document_count(self):
+        return self.counts["documents"] if self.filters.type in ("", DOCUMENT_TYPE) else 0
 
     @cached_property
     def page_results(self):
@@ -218,39 +325,54 @@ class SiteSearch:
             return None
         return self._documents().search(self.search_query)
 
-    @cached_property
-    def results(self):
-        return ChainedResults(self.page_results, self.document_results)
+    def presented_results(self, present, site_key):
+        """The results as presented hits for Django's Paginator: ``present(items)`` turns
+        a slice of pages and documents into hits; ``site_key`` names what the hits'
+        URLs depend on (the request's host)."""
+        chained = ChainedResults(
+            [
+                (lambda: self.page_results, self.page_count),
+                (lambda: self.document_results, self.document_count),
+            ]
+        )
+        key = [self.locale.pk, self.terms, self.filters.year, self.filters.dependency]
+        return PresentedResults(
+            chained, [*key, self.filters.type, site_key], present, self.still_visible
+        )
+
+    def still_visible(self, references):
+        """The references (kind, pk) that are still visible results."""
+        ids = {"page": [], DOCUMENT_TYPE: []}
+        for kind, pk in references:
+            ids[kind].append(pk)
+        visible = set()
+        if ids["page"]:
+            pages = self.visible_pages.filter(pk__in=ids["page"]).values_list("pk", flat=True)
+            visible.update(("page", pk) for pk in pages)
+        if ids[DOCUMENT_TYPE]:
+            documents = self.visible_documents.filter(pk__in=ids[DOCUMENT_TYPE])
+            visible.update((DOCUMENT_TYPE, pk) for pk in documents.values_list("pk", flat=True))
+        return visible
 
     @cached_property
     def type_facets(self):
-        """(value, label, count) for every result type present, ignoring the type filter
-        so a citizen can switch between them; derived from the content types found."""
-        if self.search_query is None:
-            return []
-        counts = self._pages_unfiltered_by_type().search(self.search_query).facet("content_type_id")
-        types = ContentType.objects.in_bulk([pk for pk in counts if pk])
+        """(value, label, count) for every result type present, ignoring the type filter;
+        derived from the content types found."""
         facets = []
-        for pk, count in counts.items():
-            content_type = types.get(pk)
-            model = content_type.model_class() if content_type else None
+        for pk, count in self.counts["pages"]:
+            try:
+                content_type = ContentType.objects.get_for_id(pk)
+            except ContentType.DoesNotExist:
+                continue
+            model = content_type.model_class()
             if model is None:
                 continue
             value = f"{content_type.app_label}.{content_type.model}"
             facets.append((value, str(model._meta.verbose_name_plural).capitalize(), count))
-        documents = self._documents().search(self.search_query).count()
-        if documents:
-            facets.append(
-                (DOCUMENT_TYPE, str(get_document_model()._meta.verbose_name_plural), documents)
-            )
+        if self.counts["documents"]:
+            label = str(get_document_model()._meta.verbose_name_plural)
+            facets.append((DOCUMENT_TYPE, label, self.counts["documents"]))
         return sorted(facets, key=lambda facet: (-facet[2], facet[1]))
-
-    def _pages_unfiltered_by_type(self):
-        type_filter, self.filters.type = self.filters.type, ""
-        try:
-            return self._pages()
-        finally:
-            self.filters.type = type_filter
 
     @cached_property
     def promotions(self):
@@ -258,7 +380,7 @@ class SiteSearch:
         replaced by its translation in this language, and kept only when the citizen may
         see it there. External links always qualify."""
         normalised = normalise_query_string(self.query)
-        if not normalised:
+        if not normalised or not {normalised, fold(normalised)} & promoted_queries():
             return []
         picks = list(
             SearchPromotion.objects.filter(query__query_string__in={normalised, fold(normalised)})
@@ -268,7 +390,7 @@ class SiteSearch:
         keys = {pick.page.translation_key for pick in picks if pick.page_id}
         translations = {
             page.translation_key: page
-            for page in visible_pages(self.locale).filter(translation_key__in=keys)
+            for page in self.visible_pages.filter(translation_key__in=keys)
         }
         shown, seen = [], set()
         for pick in picks:
@@ -285,7 +407,17 @@ class SiteSearch:
         """Log the query in Wagtail's daily hits, and as "without results" when empty."""
         from .models import NoResultDailyHits
 
-        query = Query.get(self.query)
-        query.add_hit()
+        normalised = normalise_query_string(self.query)
+        key = f"search:query-id:{hashlib.sha256(normalised.encode()).hexdigest()[:40]}"
+        query_id = cache.get(key)
+        today = timezone.localdate()
+        counted = query_id and QueryDailyHits.objects.filter(query_id=query_id, date=today).update(
+            hits=F("hits") + 1
+        )
+        if not counted:
+            query = Query.get(self.query)
+            query.add_hit(today)
+            query_id = query.pk
+            cache.set(key, query_id, QUERY_ID_SECONDS)
         if not found:
-            NoResultDailyHits.add_hit(query)
+            NoResultDailyHits.add_hit(Query(pk=query_id, query_string=normalised), today)

@@ -6,6 +6,7 @@ the original text, and the excerpt can show the original accents."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,10 +21,18 @@ STOPWORDS = frozenset(
 WORD_RE = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)
+def fold_char(char):
+    """One character lower-cased and without its accent, still one character."""
+    return unicodedata.normalize("NFD", char)[0].lower()[:1] or char
+
+
 def fold(text):
     """Lower-case ``text`` and strip accents, keeping exactly one character per input
-    character ("Trámite" -> "tramite")."""
-    return "".join(unicodedata.normalize("NFD", char)[0].lower()[:1] or char for char in text)
+    character ("Trámite" -> "tramite"). ASCII text only needs lower-casing."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 def query_terms(query):

@@ -82,7 +82,7 @@ def search(request):
     """The results page: editors' picks, results of every type with filters, and
     suggestions when nothing matches. Over the rate limit it answers 429 with the form."""
     locale = Locale.get_active()
-    form = SearchForm(request.GET, dependency_choices=dependency_choices())
+    form = SearchForm(request.GET, dependency_choices=dependency_choices(locale))
     query = form.cleaned_value("q")
     context = {"form": form, "search_query": query, "limited": False}
     if getattr(request, "limited", False):
@@ -98,7 +98,10 @@ def search(request):
     )
     site_search = SiteSearch(query, locale, filters)
     form.set_type_choices(site_search.type_facets)
-    paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
+    results = site_search.presented_results(
+        lambda items: present(items, site_search.terms, request), request.get_host()
+    )
+    paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     total = paginator.count
     if site_search.terms and "page" not in request.GET and not filters.active:
@@ -107,7 +110,7 @@ def search(request):
     params.pop("page", None)
     context.update(
         page_obj=page_obj,
-        hits=present(list(page_obj.object_list), site_search.terms, request),
+        hits=list(page_obj.object_list),
         total=total,
         promotions=site_search.promotions,
         filters=filters,

@@ -68,3 +68,51 @@ def test_empty_search_page_is_accessible(page, portal_url, demo_site, axe_check)
     page.goto(f"{portal_url}/en/buscar/")
     expect(page.locator("h1")).to_have_text("Search the portal")
     axe_check(page)
+
+
+@pytest.mark.browser
+def test_header_box_suggests_titles_while_typing(page, portal_url, searchable_page, axe_check):
+    """Typing in the header box fills its datalist from the suggestions endpoint, with
+    debounced requests; the box keeps its label and focus, and axe still passes."""
+    requests = []
+    page.on(
+        "request",
+        lambda request: "/buscar/sugerencias/" in request.url and requests.append(request),
+    )
+    page.goto(f"{portal_url}/es/")
+    box = page.get_by_label("Buscar en el portal").first
+    expect(box).to_have_attribute("list", "site-search-suggestions")
+    options = page.locator("#site-search-suggestions option")
+    expect(options).to_have_count(0)
+
+    box.press_sequentially("licencia constr", delay=20)
+    expect(
+        page.locator("#site-search-suggestions option[value='Trámite de licencia de construcción']")
+    ).to_have_count(1)
+    expect(box).to_be_focused()
+    assert 1 <= len(requests) < len("licencia constr")
+    axe_check(page)
+
+    box.fill("")
+    box.press_sequentially("xyzzyinexistente", delay=20)
+    expect(options).to_have_count(0)
+    box.press("Enter")
+    page.wait_for_url("**/es/buscar/?q=xyzzyinexistente")
+
+
+@pytest.mark.browser
+def test_header_search_works_without_javascript(browser, portal_url, searchable_page):
+    """With JavaScript off the header box is a plain form: no suggestions, same results."""
+    context = browser.new_context(locale="es-CO", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{portal_url}/es/")
+        page.get_by_label("Buscar en el portal").first.fill("tramite licencias")
+        page.get_by_role("button", name="Buscar", exact=True).first.click()
+        page.wait_for_url("**/es/buscar/?q=*")
+        expect(page.locator("#site-search-suggestions option")).to_have_count(0)
+        expect(
+            page.locator(".search-result").filter(has_text="Trámite de licencia de construcción")
+        ).to_have_count(1)
+    finally:
+        context.close()
