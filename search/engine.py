@@ -357,7 +357,9 @@ class SiteSearch:
     @cached_property
     def type_facets(self):
         """(value, label, count) for every result type present, ignoring the type filter;
-        derived from the content types found."""
+        derived from the content types found. Labels use the singular verbose name:
+        most page models define no plural, and Django's default plural of a translated
+        name ("página estándars") reads wrong."""
         facets = []
         for pk, count in self.counts["pages"]:
             try:
@@ -368,9 +370,9 @@ class SiteSearch:
             if model is None:
                 continue
             value = f"{content_type.app_label}.{content_type.model}"
-            facets.append((value, str(model._meta.verbose_name_plural).capitalize(), count))
+            facets.append((value, str(model._meta.verbose_name).capitalize(), count))
         if self.counts["documents"]:
-            label = str(get_document_model()._meta.verbose_name_plural)
+            label = str(get_document_model()._meta.verbose_name).capitalize()
             facets.append((DOCUMENT_TYPE, label, self.counts["documents"]))
         return sorted(facets, key=lambda facet: (-facet[2], facet[1]))
 

@@ -42,6 +42,8 @@ def test_type_filter_and_facets(client, make_page, make_document):
     choices = response.context["form"].fields["type"].widget.choices
     values = [value for value, _label in choices]
     assert "home.standardpage" in values and "document" in values
+    labels = " ".join(str(label) for _value, label in choices)
+    assert "Página estándar" in labels and "estándars" not in labels
     assert sorted(result_titles(response)) == ["Tipoquintex documento", "Tipoquintex página"]
     assert result_titles(search(client, "tipoquintex", type="document")) == [
         "Tipoquintex documento"
