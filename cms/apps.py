@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        from .navigation import NAVIGATION_CACHE
+
+        NAVIGATION_CACHE.connect_signals()

@@ -3,14 +3,20 @@ footer's policy pages and the URL of the same content in the other language.
 
 Everything is memoised on the request so the templates can ask several times, and
 each lookup is one query whatever the size of the tree (the home page must render in
-at most 15 queries)."""
+at most 15 queries). The lookups that do not depend on the visitor (home pages, view
+restrictions, main menu, footer pages) are also shared between requests through
+``NAVIGATION_CACHE`` (``NAVIGATION_CACHE_SECONDS``, 60; 0 turns it off), which any
+change to a page, a view restriction, a site, a locale or the entity settings makes
+stale at once."""
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from cms.content_cache import ContentCache
 
 MENU_FIELDS = (
     "id",
@@ -24,11 +30,31 @@ MENU_FIELDS = (
 )
 
 
+def _watched_models():
+    from cms.models import EntitySettings
+
+    return [Page, PageViewRestriction, Site, Locale, EntitySettings]
+
+
+NAVIGATION_CACHE = ContentCache("navigation", "NAVIGATION_CACHE_SECONDS", 60, _watched_models)
+
+
 def _memo(request, key, compute):
     cache = request.__dict__.setdefault("_portal_navigation", {})
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+def _shared(request, key, compute):
+    """``compute()`` memoised on the request and shared between requests. Only for
+    values that are the same for every visitor of this site and language."""
+
+    def from_cache():
+        generation = _memo(request, "generation", NAVIGATION_CACHE.generation)
+        return NAVIGATION_CACHE.cached(key, [], compute, generation=generation)
+
+    return _memo(request, key, from_cache)
 
 
 def get_site(request):
@@ -55,7 +81,8 @@ def get_home_pages(request):
         )
         return {page.locale.language_code: page for page in pages}
 
-    return _memo(request, "homes", compute)
+    site = get_site(request)
+    return _shared(request, f"homes:{getattr(site, 'pk', None)}", compute)
 
 
 def get_home_page(request, language_code=None):
@@ -74,7 +101,7 @@ def public_only(queryset, request):
     Wagtail's ``public()`` queries the restrictions each time it is called; the home
     page filters several listings (menu, news, events, trámites), so they share one
     lookup here. Same rule: a page under a restricted page is not public."""
-    paths = _memo(
+    paths = _shared(
         request,
         "restricted_paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
@@ -96,7 +123,8 @@ def get_main_menu(request):
             return []
         return list(public_only(home.get_children().live().in_menu(), request).only(*MENU_FIELDS))
 
-    return _memo(request, "menu", compute)
+    home = get_home_page(request)
+    return _shared(request, f"menu:{getattr(home, 'pk', None)}", compute)
 
 
 def get_language_alternatives(request, page=None):
@@ -192,4 +220,5 @@ def get_policy_pages(request, entity_settings):
                 result[key] = localized[source.translation_key]
         return result
 
-    return _memo(request, "policies", compute)
+    language_code = translation.get_language()
+    return _shared(request, f"policies:{entity_settings.pk}:{language_code}", compute)

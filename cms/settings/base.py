@@ -216,6 +216,11 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "spanish_unaccent",
     }
 }
+# Cross-request caches of the menus/footer pages and of search results (seconds; 0 = off).
+# Any content change makes them stale at once in a shared cache (REDIS_URL); with the
+# per-process local-memory cache, other workers catch up within this many seconds.
+NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 60)
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,84 @@
+"""The main menu and footer pages are shared between requests, yet a change to the
+site shows on the very next request: new, unpublished and restricted pages."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_titles(client, url="/es/"):
+    html = client.get(url).content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    return re.findall(r"<a [^>]*>([^<]+)</a>", nav)
+
+
+@pytest.fixture
+def es_home(demo_site):
+    return demo_site.root_page.specific
+
+
+def add_menu_page(parent, title, slug):
+    page = StandardPage(title=title, slug=slug, show_in_menus=True)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_second_request_reuses_the_navigation(client, es_home):
+    """The warm request skips the menu, home-page and footer lookups."""
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get("/es/").status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get("/es/").status_code == 200
+    assert len(warm) <= len(cold) - 3
+
+
+def test_published_and_unpublished_pages_show_at_once(client, es_home):
+    before = menu_titles(client)
+    page = add_menu_page(es_home, "Sección recién publicada", "seccion-recien-publicada")
+    assert menu_titles(client) == [*before, "Sección recién publicada"]
+    page.unpublish()
+    assert menu_titles(client) == before
+
+
+def test_renamed_page_shows_its_new_title(client, es_home):
+    page = add_menu_page(es_home, "Título viejo del menú", "titulo-menu")
+    assert "Título viejo del menú" in menu_titles(client)
+    page.title = "Título nuevo del menú"
+    page.save_revision().publish()
+    titles = menu_titles(client)
+    assert "Título nuevo del menú" in titles and "Título viejo del menú" not in titles
+
+
+def test_a_restricted_page_leaves_the_menu_at_once(client, es_home):
+    page = add_menu_page(es_home, "Sección que será privada", "seccion-privada")
+    assert "Sección que será privada" in menu_titles(client)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert "Sección que será privada" not in menu_titles(client)
+
+
+def test_each_language_keeps_its_own_menu(client, es_home):
+    add_menu_page(es_home, "Solo en español", "solo-en-espanol")
+    assert "Solo en español" in menu_titles(client, "/es/")
+    assert "Solo en español" not in menu_titles(client, "/en/")
+
+
+def test_the_cache_can_be_switched_off(client, es_home, settings):
+    """With NAVIGATION_CACHE_SECONDS = 0 every request looks the navigation up again
+    (other caches warm in both cases, so only the navigation makes the difference)."""
+    client.get("/es/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/es/")
+    settings.NAVIGATION_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as uncached:
+        client.get("/es/")
+    assert len(uncached) >= len(warm) + 3
