@@ -4,10 +4,12 @@ The per-year counter row is locked (SELECT ... FOR UPDATE) in the same transacti
 that inserts the case, so radicados are sequential and gapless: a filing that fails
 rolls the increment back. On SQLite the IMMEDIATE transaction mode serialises writers."""
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import check_password
+from django.utils.crypto import constant_time_compare
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,13 +21,29 @@ from .models import Attachment, Case, CaseEvent, ClosureDay, RadicadoCounter, St
 RADICADO_FORMAT = "PQRSD-{year}-{number:06d}"
 
 
+CODE_HASH_PREFIX = "sha256$"
+
+
 def new_tracking_code():
     """A random code the citizen keeps; only its hash is stored."""
     return secrets.token_urlsafe(9)
 
 
+def hash_tracking_code(code):
+    """SHA-256 of the code. The code is 72 random bits, not a password a person chose,
+    so a fast hash is as safe as a slow one; a password hasher (about 1 s of CPU per
+    check) would make every tracking lookup, right or wrong, a cheap way to load the
+    server. Not keyed with SECRET_KEY, so rotating that key keeps every code valid."""
+    return CODE_HASH_PREFIX + hashlib.sha256(code.encode()).hexdigest()
+
+
 def code_matches(case, code):
-    return bool(code) and check_password(code, case.tracking_code_hash)
+    if not code:
+        return False
+    stored = case.tracking_code_hash
+    if stored.startswith(CODE_HASH_PREFIX):
+        return constant_time_compare(stored, hash_tracking_code(code))
+    return check_password(code, stored)  # cases filed with password-hashed codes
 
 
 def _next_number(year):
@@ -86,7 +104,7 @@ def file_case(data, files=(), user=None, received_by=None, form_token=None, now=
                 term_started_at=now,
                 base_due_date=due,
                 due_date=due,
-                tracking_code_hash=make_password(code),
+                tracking_code_hash=hash_tracking_code(code),
                 form_token=form_token or None,
                 user=user if user and user.is_authenticated else None,
                 received_by=received_by,

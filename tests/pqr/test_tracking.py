@@ -21,6 +21,21 @@ def test_tracking_with_code(demo_site, client, make_case):
     assert case.radicado in body and "Recibida" in body
 
 
+def test_only_a_hash_of_the_code_is_stored(demo_site, client, make_case):
+    """The stored value is a SHA-256 of the code, never the code; codes stored with
+    Django's password hasher by earlier versions keep working."""
+    from django.contrib.auth.hashers import make_password
+
+    case = make_case()
+    assert case.code not in case.tracking_code_hash
+    assert case.tracking_code_hash.startswith("sha256$")
+    case.tracking_code_hash = make_password(case.code)
+    case.save(update_fields=["tracking_code_hash"])
+    ok = client.get(TRACK, {"radicado": case.radicado, "codigo": case.code})
+    wrong = client.get(TRACK, {"radicado": case.radicado, "codigo": case.code + "x"})
+    assert (ok.status_code, wrong.status_code) == (200, 404)
+
+
 def test_tracking_lowercase_radicado(demo_site, client, make_case):
     """The radicado is matched case-insensitively."""
     case = make_case()
