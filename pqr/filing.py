@@ -9,9 +9,9 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import check_password
-from django.utils.crypto import constant_time_compare
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from wagtail.log_actions import log
 
