@@ -1,7 +1,9 @@
 """Demo content for PQRSD: a closure day, the demo official's profile and sample cases.
 
 Idempotent: closure days are keyed by date, the profile by user, and sample cases by
-their form token (the same double-submission guard the public form uses)."""
+their form token (the same double-submission guard the public form uses). A case's
+``steps`` move it through the workflow as the demo official (one answered anonymous
+petition fills the public list of answers to anonymous petitions)."""
 
 import datetime
 import json
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
+from . import workflow
 from .filing import file_case
 from .models import Case, ClosureDay, OfficerProfile
 
@@ -30,9 +33,18 @@ def load(loader) -> int:
     for item in data["cases"]:
         if Case.objects.filter(form_token=item["token"]).exists():
             continue
-        values = {key: value for key, value in item.items() if key != "token"}
+        values = {key: value for key, value in item.items() if key not in ("token", "steps")}
         values.setdefault("anonymous", False)
         values["consent"] = True
-        file_case(values, form_token=item["token"])
+        case = file_case(values, form_token=item["token"]).case
         created += 1
+        if user is not None:
+            for step in item.get("steps", []):
+                workflow.transition(
+                    case,
+                    step["status"],
+                    user,
+                    message=step.get("message", ""),
+                    answer=step.get("answer", ""),
+                )
     return created

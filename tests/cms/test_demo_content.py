@@ -75,3 +75,10 @@ def test_demo_refused_where_not_allowed(settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="DEMO_CONTENT_ALLOWED"):
         call_command("load_demo_content")
+
+
+def test_demo_publishes_an_answer_to_an_anonymous_petition(demo_site, client):
+    """The public list of answers to anonymous petitions is not empty in the demo."""
+    body = client.get("/es/pqrsd/respuestas-anonimas/").content.decode()
+    assert "Contrato 045 de 2024" in body
+    assert "Copia del contrato de alumbrado público" not in body  # the petition stays private
