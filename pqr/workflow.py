@@ -5,7 +5,7 @@ their dependencies (or every case when their profile ``sees_all``); superusers o
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -14,6 +14,12 @@ from cms.roles import PQR_OFFICERS
 
 from . import deadlines, terms
 from .models import RUNNING, ClosureDay, Status
+
+
+def _day(value):
+    """A date as people read it in the active language ("10 de diciembre de 2026")."""
+    return formats.date_format(value, "DATE_FORMAT")
+
 
 TRANSITIONS = {
     Status.RECEIVED: {
@@ -142,7 +148,7 @@ def _request_completion(case, message, now, closures):
                 "Completion had to be requested by %(limit)s (%(days)s business days after "
                 "filing); the term can no longer be suspended."
             )
-            % {"limit": limit.isoformat(), "days": terms.completion_window(case.petition_type)}
+            % {"limit": _day(limit), "days": terms.completion_window(case.petition_type)}
         )
     case.completion_request = message
     case.completion_requested_at = now
@@ -152,7 +158,7 @@ def _request_completion(case, message, now, closures):
     return _(
         "The petition is incomplete and its term is suspended. Please supply by "
         "%(deadline)s: %(request)s"
-    ) % {"deadline": case.completion_deadline.isoformat(), "request": message}
+    ) % {"deadline": _day(case.completion_deadline), "request": message}
 
 
 def _check_desistimiento(case, reason, now):
@@ -166,7 +172,7 @@ def _check_desistimiento(case, reason, now):
                 "The petitioner has until %(deadline)s to complete the petition; tacit "
                 "withdrawal can only be declared after that day."
             )
-            % {"deadline": deadline.isoformat() if deadline else "—"}
+            % {"deadline": _day(deadline) if deadline else "—"}
         )
 
 
@@ -228,7 +234,7 @@ def extend_completion(case, user, reason, today=None):
     case.completion_extended = True
     case.save(update_fields=["completion_deadline", "completion_extended"])
     message = _("Period to complete extended to %(date)s: %(reason)s") % {
-        "date": case.completion_deadline.isoformat(),
+        "date": _day(case.completion_deadline),
         "reason": reason,
     }
     case.events.create(user=user, message=message, public=True)
@@ -257,7 +263,7 @@ def reclassify(case, user, petition_type):
     case.events.create(
         user=user,
         message=_("Type changed to %(type)s; due date %(date)s.")
-        % {"type": case.get_petition_type_display(), "date": due.isoformat()},
+        % {"type": case.get_petition_type_display(), "date": _day(due)},
         public=True,
     )
     log(case, "pqr.reclassify", user=user, data={"from": old, "to": petition_type})
@@ -312,7 +318,7 @@ def extend(case, user, new_due_date, reason, today=None):
     if new_due_date <= case.due_date or new_due_date > limit:
         raise ValidationError(
             _("The new due date must be after %(due)s and no later than %(limit)s.")
-            % {"due": case.due_date.isoformat(), "limit": limit.isoformat()}
+            % {"due": _day(case.due_date), "limit": _day(limit)}
         )
     old = case.due_date
     case.due_date, case.extension_reason = new_due_date, reason
@@ -320,7 +326,7 @@ def extend(case, user, new_due_date, reason, today=None):
     case.events.create(
         user=user,
         message=_("Term extended to %(date)s: %(reason)s")
-        % {"date": new_due_date.isoformat(), "reason": reason},
+        % {"date": _day(new_due_date), "reason": reason},
         public=True,
     )
     log(

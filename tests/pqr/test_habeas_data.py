@@ -48,7 +48,7 @@ def test_extension_beyond_eight_days_refused(make_case, superuser):
         {"petition_type": "data_claim", "subject": "s", "description": "d", "consent": True},
         now=FILED,
     ).case
-    with pytest.raises(ValidationError, match="2026-03-12"):
+    with pytest.raises(ValidationError, match="12 de marzo de 2026"):
         workflow.extend(case, superuser, D(2026, 3, 13), "Motivo", today=D(2026, 2, 20))
     workflow.extend(case, superuser, D(2026, 3, 12), "Motivo", today=D(2026, 2, 20))
     case.refresh_from_db()
