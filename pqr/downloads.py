@@ -15,8 +15,6 @@ from .models import Attachment
 
 @never_cache
 def attachment(request, pk):
-    if not workflow.is_officer(request.user):
-        raise Http404
     item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
     if not workflow.can_handle(request.user, item.case):
         raise Http404

@@ -16,9 +16,6 @@ class PrivateMediaStorage(FileSystemStorage):
     """A file-system storage rooted at PRIVATE_MEDIA_ROOT (read on every access, so a
     test's settings override applies) and without any public URL."""
 
-    def __init__(self):
-        super().__init__(base_url=None)
-
     @property
     def base_location(self):
         return str(settings.PRIVATE_MEDIA_ROOT)
