@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -15,11 +15,7 @@ from home import views as home_views
 
 urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", accounts.login_redirect, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -45,6 +41,9 @@ urlpatterns += i18n_patterns(
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),
     path("mapa-del-sitio/", home_views.site_map, name="site_map"),
+    # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
+    # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
+    path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),
     # Everything else is a Wagtail page; this must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

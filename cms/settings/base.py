@@ -248,6 +248,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+# Login-restricted pages send visitors to allauth too, never to Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Portal Soacha"
 
