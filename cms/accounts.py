@@ -6,6 +6,17 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from allauth.account import views as allauth_views
+from allauth.account.adapter import DefaultAccountAdapter
+
+from cms.client_ip import client_ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter, with the site's one notion of the client address (rate
+    limits, the address named in security emails)."""
+
+    def get_client_ip(self, request):
+        return client_ip(request)
 
 
 class SignupView(allauth_views.SignupView):

@@ -229,6 +229,11 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
+# Reverse proxies of ours in front of the app (nginx: 1). The client address is taken
+# that many entries from the right of X-Forwarded-For; 0 ignores the header (a client
+# could forge it). Every rate limit and record uses cms.client_ip.client_ip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # Accounts (django-allauth): email login, mandatory verification, rate limits through
 # the shared cache, no third-party providers.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -238,6 +243,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alcaldía de Soacha] "
+ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
+# Per client address (cms.client_ip) and, for failed logins, per account ("key").
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -260,6 +267,7 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 
 # Rate limits on public forms (django-ratelimit) use the shared cache.
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # Demo content (users with known passwords) is never loaded where this is False.
