@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts
+from cms import accounts, restriction_passwords
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
 
@@ -17,6 +17,11 @@ urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
     path("admin/login/", accounts.login_redirect, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documentos/authenticate_with_password/<int:restriction_id>/",
+        restriction_passwords.collection_password,
+        name="collection_password_limited",
+    ),
     path("documentos/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
@@ -44,6 +49,11 @@ urlpatterns += i18n_patterns(
     # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
     # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
     path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        restriction_passwords.page_password,
+        name="page_password_limited",
+    ),
     # Everything else is a Wagtail page; this must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -268,6 +268,9 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 # Rate limits on public forms (django-ratelimit) use the shared cache.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+# Guesses at a private page's or document collection's password, per client and
+# restriction (cms.restriction_passwords).
+VIEW_RESTRICTION_GUESS_RATE = "10/m"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # Demo content (users with known passwords) is never loaded where this is False.
