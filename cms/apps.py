@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
+        from . import staff_2fa  # noqa: F401 (signal receivers)
         from .navigation import NAVIGATION_CACHE
 
         NAVIGATION_CACHE.connect_signals()

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.staff_2fa.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -259,6 +260,8 @@ LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Portal Soacha"
+# Staff with admin access must enrol TOTP and use it (cms.staff_2fa); on in production.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
 
 # django-comments-xtd (threaded, moderated comments for consultations and debates)
 COMMENTS_APP = "django_comments_xtd"
