@@ -145,3 +145,29 @@ def test_login_limits_without_trusted_proxy_ignore_a_forged_header(
     response = login(client, other.email, PASSWORD, "198.51.100.200")
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 429)
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.cms.urls_with_comments")
+def test_comments_record_the_client_address_not_the_proxys(demo_site, settings, client, citizen):
+    """django-comments stores the poster's address: behind the proxy it is the client's."""
+    import django_comments
+
+    from home.models import StandardPage
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    page = StandardPage.objects.get(slug="noticias", locale__language_code="es")
+    data = {
+        **django_comments.get_form()(page).generate_security_data(),
+        "name": "Ciudadana",
+        "email": citizen.email,
+        "comment": "Buen trabajo",
+        "reply_to": 0,
+    }
+    client.force_login(citizen)
+    response = client.post(
+        "/comentarios/post/", data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.5"
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    comment = django_comments.get_model().objects.get()
+    assert comment.ip_address == "198.51.100.5"
