@@ -41,6 +41,7 @@ class StaffTwoFactorMiddleware:
         user = request.user
         return (
             request.path.startswith(reverse("wagtailadmin_home"))
+            and request.path != reverse("wagtailadmin_logout")
             and user.is_authenticated
             and user.has_perm("wagtailadmin.access_admin")
         )

@@ -44,6 +44,8 @@ def test_staff_without_totp_is_sent_to_activation(client, editor, require_2fa):
     text = " ".join(messages_of(response))
     assert "autenticación en dos pasos" in text
     assert "códigos de recuperación" in text
+    client.post("/admin/logout/")
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
