@@ -1,10 +1,22 @@
 """Account views that need more than allauth's settings."""
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from allauth.account import views as allauth_views
+from allauth.account.adapter import DefaultAccountAdapter
+
+from cms.client_ip import client_ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter, with the site's one notion of the client address (rate
+    limits, the address named in security emails)."""
+
+    def get_client_ip(self, request):
+        return client_ip(request)
 
 
 class SignupView(allauth_views.SignupView):
@@ -24,3 +36,18 @@ class SignupView(allauth_views.SignupView):
 
 
 signup = SignupView.as_view()
+
+
+def login_redirect(request):
+    """Send any other login URL (Wagtail's admin and front-end forms) to allauth's
+    login, keeping a safe ``next`` from the query or the posted form. It never
+    authenticates: a password posted here is dropped."""
+    target = reverse("account_login")
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        query = QueryDict(mutable=True)
+        query["next"] = next_url
+        target = f"{target}?{query.urlencode(safe='/')}"
+    return HttpResponseRedirect(target)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -9,18 +9,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts
+from cms import accounts, restriction_passwords
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
 
 urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", accounts.login_redirect, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documentos/authenticate_with_password/<int:restriction_id>/",
+        restriction_passwords.collection_password,
+        name="collection_password_limited",
+    ),
     path("documentos/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
@@ -45,6 +46,14 @@ urlpatterns += i18n_patterns(
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),
     path("mapa-del-sitio/", home_views.site_map, name="site_map"),
+    # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
+    # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
+    path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        restriction_passwords.page_password,
+        name="page_password_limited",
+    ),
     # Everything else is a Wagtail page; this must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.staff_2fa.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -229,6 +230,11 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
+# Reverse proxies of ours in front of the app (nginx: 1). The client address is taken
+# that many entries from the right of X-Forwarded-For; 0 ignores the header (a client
+# could forge it). Every rate limit and record uses cms.client_ip.client_ip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # Accounts (django-allauth): email login, mandatory verification, rate limits through
 # the shared cache, no third-party providers.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -238,6 +244,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alcaldía de Soacha] "
+ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
+# Per client address (cms.client_ip) and, for failed logins, per account ("key").
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -248,8 +256,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+# Login-restricted pages send visitors to allauth too, never to Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Portal Soacha"
+# Staff with admin access must enrol TOTP and use it (cms.staff_2fa); on in production.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
 
 # django-comments-xtd (threaded, moderated comments for consultations and debates)
 COMMENTS_APP = "django_comments_xtd"
@@ -258,6 +270,10 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 
 # Rate limits on public forms (django-ratelimit) use the shared cache.
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+# Guesses at a private page's or document collection's password, per client and
+# restriction (cms.restriction_passwords).
+VIEW_RESTRICTION_GUESS_RATE = "10/m"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # Demo content (users with known passwords) is never loaded where this is False.
