@@ -7,6 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
+        from .exports import guard_wagtail_exports
         from .navigation import NAVIGATION_CACHE
 
         NAVIGATION_CACHE.connect_signals()
+        guard_wagtail_exports()

@@ -1,13 +1,11 @@
 """Public PQRSD views: file, acknowledge, track, rate, my petitions and statistics."""
 
-import csv
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from django_ratelimit.decorators import ratelimit
+
+from cms.exports import csv_response
 
 from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
@@ -241,10 +241,7 @@ def statistics(request):
 
 def statistics_csv(request):
     year = _year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="pqrsd-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = (
         [_("Quarter"), _("Received (total)")]
         + [label for _value, label in PetitionType.choices]
         + [
@@ -254,10 +251,10 @@ def statistics_csv(request):
             _("Average response (business days)"),
         ]
     )
-    for row in quarterly_stats(year):
-        writer.writerow(
-            [row["quarter"], row["received"]]
-            + [row["by_type"].get(value, 0) for value, _label in PetitionType.choices]
-            + [row["on_time"], row["late"], row["transferred"], row["avg_days"] or ""]
-        )
-    return response
+    rows = (
+        [row["quarter"], row["received"]]
+        + [row["by_type"].get(value, 0) for value, _label in PetitionType.choices]
+        + [row["on_time"], row["late"], row["transferred"], row["avg_days"] or ""]
+        for row in quarterly_stats(year)
+    )
+    return csv_response(f"pqrsd-{year}", header, rows)

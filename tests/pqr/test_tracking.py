@@ -98,7 +98,9 @@ def test_statistics_page_and_csv(demo_site, client, make_case, superuser):
     page = client.get(reverse("pqr:statistics"), {"year": year})
     assert page.status_code == 200
     csv_response = client.get(reverse("pqr:statistics_csv"), {"year": year})
-    lines = csv_response.content.decode().splitlines()
+    body = csv_response.getvalue().decode()
+    assert body.startswith("\ufeff")
+    lines = body[1:].splitlines()
     assert lines[0].startswith("Trimestre,Recibidas (total)")
     quarter = (first.received_at.month - 1) // 3 + 1
     row = lines[quarter].split(",")
