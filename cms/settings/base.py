@@ -159,6 +159,9 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "es"
 # Language names are shown in their own language in the switcher.
 LANGUAGES = [("es", "Español"), ("en", "English")]
+# The language cookie: no script reads it, no other site sends it (Secure in production).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
