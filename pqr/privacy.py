@@ -1,5 +1,10 @@
-"""Pages that show a petition (personal data): never cached, never sent as Referer,
-and reached through the session rather than a tracking code in the URL."""
+"""Pages that show a petition (personal data): never cached, their address never sent
+to another site, and reached through the session rather than a tracking code in the URL.
+
+The policy is ``same-origin``, not ``no-referrer``: with ``no-referrer`` browsers send
+``Origin: null`` on the pages' POST forms and Django's CSRF check refuses them. No URL
+of these pages carries a code; the one that can (the e-mail's link) answers with a
+redirect sent with ``no-referrer``."""
 
 from functools import wraps
 
@@ -13,13 +18,13 @@ TRACKED_KEPT = 10
 
 def personal_data(view):
     """``Cache-Control: private, no-store`` (Django's never-cache headers) and
-    ``Referrer-Policy: no-referrer`` on every response of ``view``."""
+    ``Referrer-Policy: same-origin`` (unless the view chose a stricter one)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
-        response["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     return wrapper

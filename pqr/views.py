@@ -107,7 +107,9 @@ def track(request):
                 context["not_found"] = True
                 return render(request, "pqr/track.html", context, status=404)
             remember_tracked(request, case)
-            return redirect("pqr:tracked", radicado=case.radicado)
+            response = redirect("pqr:tracked", radicado=case.radicado)
+            response["Referrer-Policy"] = "no-referrer"
+            return response
     return render(request, "pqr/track.html", context)
 
 
