@@ -8,14 +8,16 @@ taken from a setting (0 turns the cache off).
 
 With a shared cache (Redis, ``REDIS_URL``) a change is seen by every worker at once.
 With the per-process local-memory cache other workers see it when their entries
-expire, which is why the timeouts are short."""
+expire, which is why the timeouts are short; what must never lag (who may see a page)
+is then not cached across requests at all (see ``cms.navigation.public_only``)."""
 
 import hashlib
 import json
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 
 
@@ -30,6 +32,11 @@ class ContentCache:
     @property
     def generation_key(self):
         return f"{self.prefix}:generation"
+
+    @staticmethod
+    def is_shared():
+        """Whether every worker reads the same cache (not the per-process local memory)."""
+        return not isinstance(caches["default"], LocMemCache)
 
     def timeout(self):
         return getattr(settings, self.timeout_setting, self.default_seconds)

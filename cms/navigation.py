@@ -7,7 +7,10 @@ at most 15 queries). The lookups that do not depend on the visitor (home pages, 
 restrictions, main menu, footer pages) are also shared between requests through
 ``NAVIGATION_CACHE`` (``NAVIGATION_CACHE_SECONDS``, 60; 0 turns it off), which any
 change to a page, a view restriction, a site, a locale or the entity settings makes
-stale at once."""
+stale at once. Without a shared cache (no ``REDIS_URL``) the view restrictions are
+read on every request, so a page made private leaves every worker's listings at once."""
+
+import hashlib
 
 from django.conf import settings
 from django.db.models import Q
@@ -95,17 +98,28 @@ def get_home_page(request, language_code=None):
     return next((page for page in homes.values() if page.pk == site.root_page_id), None)
 
 
+def restricted_paths(request):
+    """The paths of every page with a view restriction, read once per request.
+
+    Shared between requests only through a shared cache: with the per-process cache
+    another worker would keep listing a page just made private until its entry
+    expired, so there privacy is read from the database on every request."""
+
+    def compute():
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    if NAVIGATION_CACHE.is_shared():
+        return _shared(request, "restricted_paths", compute)
+    return _memo(request, "restricted_paths", compute)
+
+
 def public_only(queryset, request):
     """``queryset.public()`` with the view restrictions read once per request.
 
     Wagtail's ``public()`` queries the restrictions each time it is called; the home
     page filters several listings (menu, news, events, trámites), so they share one
     lookup here. Same rule: a page under a restricted page is not public."""
-    paths = _shared(
-        request,
-        "restricted_paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    paths = restricted_paths(request)
     if not paths:
         return queryset
     restricted = Q()
@@ -124,7 +138,10 @@ def get_main_menu(request):
         return list(public_only(home.get_children().live().in_menu(), request).only(*MENU_FIELDS))
 
     home = get_home_page(request)
-    return _shared(request, f"menu:{getattr(home, 'pk', None)}", compute)
+    # Keyed on the restrictions too, so a page made private leaves the menu at once
+    # even where the menu itself is cached per process.
+    privacy = hashlib.sha256(" ".join(sorted(restricted_paths(request))).encode()).hexdigest()
+    return _shared(request, f"menu:{getattr(home, 'pk', None)}:{privacy[:16]}", compute)
 
 
 def get_language_alternatives(request, page=None):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.roles import PQR_OFFICERS
 from transparency.models import Dependency
 
+from .forms import clean_identity, id_type_field
 from .models import Channel, PetitionType, Status
 from .workflow import TRANSITIONS
 
@@ -102,6 +103,7 @@ class VerbalPetitionForm(forms.Form):
     petition_type = forms.ChoiceField(label=_("Type"), choices=PetitionType.choices)
     anonymous = forms.BooleanField(label=_("Anonymous"), required=False)
     name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    id_type = id_type_field()
     id_number = forms.CharField(label=_("Identity document number"), max_length=30, required=False)
     address = forms.CharField(label=_("Postal address"), max_length=250, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
@@ -117,6 +119,8 @@ class VerbalPetitionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("anonymous"):
+            clean_identity(self, data)
         if not data.get("anonymous") and not data.get("name"):
             self.add_error(
                 "name", _("Give the petitioner's name, or mark the petition as anonymous.")

@@ -132,6 +132,7 @@ _CASE_FIELDS = [
     "description",
     "anonymous",
     "name",
+    "id_type",
     "id_number",
     "email",
     "phone",

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import terms
+from .identity import DocumentType, normalise_document, normalise_phone
 from .models import PUBLIC_TYPES, AnswerChannel, Channel, PetitionType, Rating
 
 #: extension -> (MIME type, magic-bytes check)
@@ -88,6 +89,37 @@ def clean_uploads(files):
     return checked
 
 
+def id_type_field():
+    return forms.ChoiceField(
+        label=_("Identity document type"),
+        choices=[("", "—"), *DocumentType.choices],
+        initial=DocumentType.CC,
+        required=False,
+    )
+
+
+def clean_identity(form, data):
+    """Check the document number against its type and the phone number, and keep
+    their normal forms (only for a petitioner who gives their identity)."""
+    phone = (data.get("phone") or "").strip()
+    if phone:
+        try:
+            data["phone"] = normalise_phone(phone)
+        except forms.ValidationError as error:
+            form.add_error("phone", error)
+    number = (data.get("id_number") or "").strip()
+    if not number:
+        data["id_type"] = ""
+        return
+    if not data.get("id_type"):
+        form.add_error("id_type", _("Choose the type of identity document."))
+        return
+    try:
+        data["id_number"] = normalise_document(data["id_type"], number)
+    except forms.ValidationError as error:
+        form.add_error("id_number", error)
+
+
 class FilingForm(forms.Form):
     """The petition. Identity fields are optional when filing anonymously."""
 
@@ -118,9 +150,15 @@ class FilingForm(forms.Form):
         ),
     )
     name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    id_type = id_type_field()
     id_number = forms.CharField(label=_("Identity document number"), max_length=30, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        required=False,
+        help_text=_("A Colombian mobile or landline, as in 300 123 4567 or 601 575 5700."),
+    )
     address = forms.CharField(label=_("Postal address"), max_length=250, required=False)
     answer_channel = forms.ChoiceField(
         label=_("How do you want to receive the answer?"),
@@ -157,6 +195,7 @@ class FilingForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("anonymous"):
+            clean_identity(self, data)
             if not data.get("name"):
                 self.add_error("name", _("Give your name, or file anonymously."))
             channel = data.get("answer_channel")
@@ -166,7 +205,7 @@ class FilingForm(forms.Form):
                 self.add_error("address", _("Give a postal address to receive the answer by mail."))
         else:
             data["answer_channel"] = AnswerChannel.WEB
-            for field in ("name", "id_number", "email", "phone", "address"):
+            for field in ("name", "id_type", "id_number", "email", "phone", "address"):
                 data[field] = ""
         data["channel"] = Channel.WEB
         return data

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from . import terms
+from .identity import DocumentType
 from .storage import private_storage
 
 
@@ -139,6 +140,9 @@ class Case(models.Model):
     description = models.TextField(_("description"))
     anonymous = models.BooleanField(_("anonymous"), default=False)
     name = models.CharField(_("full name"), max_length=200, blank=True)
+    id_type = models.CharField(
+        _("identity document type"), max_length=3, choices=DocumentType.choices, blank=True
+    )
     id_number = models.CharField(_("identity document"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("consulta/", views.track, name="track"),
     path("consulta/calificar/", views.rate, name="rate"),
     path("consulta/completar/", views.complete, name="complete"),
+    path("consulta/caso/<str:radicado>/", views.tracked, name="tracked"),
     path("respuestas-anonimas/", views.anonymous_answers, name="anonymous_answers"),
     path("adjuntos/<int:pk>/", downloads.attachment, name="attachment"),
     path("mis-peticiones/", views.my_cases, name="my_cases"),

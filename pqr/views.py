@@ -1,27 +1,27 @@
 """Public PQRSD views: file, acknowledge, track, rate, my petitions and statistics."""
 
-import csv
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from django_ratelimit.decorators import ratelimit
+
+from cms.exports import csv_response
 
 from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
 from .notifications import send_acknowledgement
+from .privacy import personal_data, remember_tracked, tracked_case
 from .stats import quarterly_stats
 
 ACK_SESSION_KEY = "pqr_ack"
@@ -36,6 +36,7 @@ def _too_many(request, template, context):
     return render(request, template, context, status=429)
 
 
+@personal_data
 @ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
 def file_petition(request):
     """The filing form. A valid POST files the case and redirects to its acknowledgement."""
@@ -68,6 +69,7 @@ def file_petition(request):
     return render(request, "pqr/file_petition.html", {"form": form})
 
 
+@personal_data
 def acknowledgement(request, radicado):
     """The constancia de radicación, shown to the browser that filed the case."""
     code = request.session.get(ACK_SESSION_KEY, {}).get(radicado)
@@ -75,10 +77,9 @@ def acknowledgement(request, radicado):
     owner = case and request.user.is_authenticated and case.user_id == request.user.pk
     if case is None or not (code or owner):
         raise Http404
-    context = {"case": case, "code": code}
     if code:
-        context["tracking_query"] = {"radicado": case.radicado, "codigo": code}
-    return render(request, "pqr/acknowledgement.html", context)
+        remember_tracked(request, case)
+    return render(request, "pqr/acknowledgement.html", {"case": case, "code": code})
 
 
 def _find(radicado, code):
@@ -88,10 +89,14 @@ def _find(radicado, code):
     return case
 
 
-@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method="GET", block=False)
+@personal_data
+@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method=("GET", "POST"), block=False)
 def track(request):
-    """Consulta del estado: radicado plus code; any mismatch gives the same answer."""
-    form = TrackingForm(request.GET or None)
+    """Consulta del estado: radicado plus code (a POST form; the GET link of the
+    acknowledgement e-mail works too); any mismatch gives the same answer. A match is
+    remembered in the session and redirects to the case's URL, which carries no code."""
+    data = request.POST if request.method == "POST" else request.GET
+    form = TrackingForm(data if {"radicado", "codigo"} & set(data) else None)
     context = {"form": form}
     if form.is_bound:
         if getattr(request, "limited", False):
@@ -101,9 +106,20 @@ def track(request):
             if case is None:
                 context["not_found"] = True
                 return render(request, "pqr/track.html", context, status=404)
-            context.update(_case_context(case))
-            context["code"] = form.cleaned_data["codigo"]
+            remember_tracked(request, case)
+            response = redirect("pqr:tracked", radicado=case.radicado)
+            response["Referrer-Policy"] = "no-referrer"
+            return response
     return render(request, "pqr/track.html", context)
+
+
+@personal_data
+def tracked(request, radicado):
+    """A case this browser has opened with its code (see ``track``)."""
+    case = tracked_case(request, radicado)
+    if case is None:
+        return redirect("pqr:track")
+    return render(request, "pqr/track.html", {**_case_context(case), "form": None})
 
 
 def _case_context(case, completion_form=None):
@@ -118,27 +134,40 @@ def _case_context(case, completion_form=None):
     }
 
 
-def _tracking_url(case, code, anchor):
+def _tracking_url(case, mine, anchor):
+    name = "pqr:my_case" if mine else "pqr:tracked"
+    return f"{reverse(name, args=[case.radicado])}#{anchor}"
+
+
+def _case_for_post(request):
+    """The case a completion or rating is about, and whether it is the user's own one:
+    by radicado plus code, by a radicado this browser already opened with its code, or
+    (completion only) among the logged-in user's petitions."""
+    radicado = request.POST.get("radicado", "").strip().upper()[:30]
+    code = request.POST.get("codigo", "")[:64]
     if code:
-        query = urlencode({"radicado": case.radicado, "codigo": code})
-        return f"{reverse('pqr:track')}?{query}#{anchor}"
-    return f"{reverse('pqr:my_case', args=[case.radicado])}#{anchor}"
+        case = _find(radicado, code)
+    else:
+        case = tracked_case(request, radicado)
+    if case is not None:
+        remember_tracked(request, case)
+        return case, False
+    if not code and request.user.is_authenticated:
+        return Case.objects.filter(radicado=radicado, user=request.user).first(), True
+    return None, False
 
 
+@personal_data
 @require_POST
 @ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
 def complete(request):
     """The petitioner supplies what an incomplete petition lacked (Ley 1755 art. 17),
     with the tracking code or from their account; the legal term then restarts."""
-    radicado = request.POST.get("radicado", "").strip().upper()[:30]
-    code = request.POST.get("codigo", "")[:64]
-    case = _find(radicado, code) if code else None
-    if case is None and not code and request.user.is_authenticated:
-        case = Case.objects.filter(radicado=radicado, user=request.user).first()
+    case, mine = _case_for_post(request)
     if case is None:
         raise Http404
     form = CompletionForm(request.POST, request.FILES)
-    context = {"form": None if not code else TrackingForm(), "code": code, "mine": not code}
+    context = {"form": None, "mine": mine}
     if getattr(request, "limited", False):
         context.update(_case_context(case, form), rate_limited=True)
         return render(request, "pqr/track.html", context, status=429)
@@ -151,7 +180,7 @@ def complete(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect(_tracking_url(case, code, "history"))
+            return redirect(_tracking_url(case, mine, "history"))
     context.update(_case_context(case, form))
     return render(request, "pqr/track.html", context, status=400)
 
@@ -180,32 +209,27 @@ def anonymous_answers(request):
     )
 
 
+@personal_data
 @require_POST
 @ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method="POST", block=False)
 def rate(request):
     """The satisfaction rating, once per answered case."""
-    tracking = TrackingForm(request.POST)
-    if getattr(request, "limited", False) or not tracking.is_valid():
+    if getattr(request, "limited", False):
         raise Http404
-    case = _find(tracking.cleaned_data["radicado"], tracking.cleaned_data["codigo"])
-    if case is None:
+    case, mine = _case_for_post(request)
+    if case is None or mine:
         raise Http404
     form = RatingForm(request.POST)
     if case.status == Status.ANSWERED and not hasattr(case, "rating") and form.is_valid():
         form.instance.case = case
         form.save()
     elif case.status == Status.ANSWERED and not hasattr(case, "rating"):
-        context = _case_context(case)
-        context.update(
-            {"form": tracking, "rating_form": form, "code": tracking.cleaned_data["codigo"]}
-        )
+        context = {**_case_context(case), "form": None, "rating_form": form}
         return render(request, "pqr/track.html", context, status=400)
-    query = tracking.cleaned_data
-    return redirect(
-        f"{reverse('pqr:track')}?radicado={query['radicado']}&codigo={query['codigo']}#rating"
-    )
+    return redirect(_tracking_url(case, False, "rating"))
 
 
+@personal_data
 @login_required
 def my_cases(request):
     """The logged-in citizen's own petitions."""
@@ -213,6 +237,7 @@ def my_cases(request):
     return render(request, "pqr/my_cases.html", {"cases": cases})
 
 
+@personal_data
 @login_required
 def my_case(request, radicado):
     case = Case.objects.filter(user=request.user, radicado=radicado).first()
@@ -241,10 +266,7 @@ def statistics(request):
 
 def statistics_csv(request):
     year = _year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="pqrsd-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = (
         [_("Quarter"), _("Received (total)")]
         + [label for _value, label in PetitionType.choices]
         + [
@@ -254,10 +276,10 @@ def statistics_csv(request):
             _("Average response (business days)"),
         ]
     )
-    for row in quarterly_stats(year):
-        writer.writerow(
-            [row["quarter"], row["received"]]
-            + [row["by_type"].get(value, 0) for value, _label in PetitionType.choices]
-            + [row["on_time"], row["late"], row["transferred"], row["avg_days"] or ""]
-        )
-    return response
+    rows = (
+        [row["quarter"], row["received"]]
+        + [row["by_type"].get(value, 0) for value, _label in PetitionType.choices]
+        + [row["on_time"], row["late"], row["transferred"], row["avg_days"] or ""]
+        for row in quarterly_stats(year)
+    )
+    return csv_response(f"pqrsd-{year}", header, rows)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from pqr import terms as pqr_terms
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,6 +163,9 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "es"
 # Language names are shown in their own language in the switcher.
 LANGUAGES = [("es", "Español"), ("en", "English")]
+# The language cookie: no script reads it, no other site sends it (Secure in production).
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -184,6 +190,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies. Form fields (a long page's StreamField JSON included) may take 5 MB
+# in memory; uploaded files above 2.5 MB go to a temporary file. A request whose
+# Content-Length exceeds MAX_REQUEST_BODY_SIZE is refused with 413 before it is read
+# (cms.request_limits): the largest upload (a 20 MB Wagtail document; PQRSD filings
+# take at most 3 x 5 MB) plus 1 MB of form fields. The proxy's limit
+# (nginx client_max_body_size) must be at least as large.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Email: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -225,6 +239,15 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+MAX_REQUEST_BODY_SIZE = env_int(
+    "MAX_REQUEST_BODY_SIZE",
+    max(
+        WAGTAILDOCS_MAX_UPLOAD_SIZE,
+        WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+        pqr_terms.MAX_ATTACHMENTS * pqr_terms.MAX_ATTACHMENT_BYTES,
+    )
+    + 1024 * 1024,
+)
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -7,11 +7,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_str
+from .secret_key import check_secret_key
 
 DEBUG = False
-SECRET_KEY = env_str("SECRET_KEY", required=True)
-if SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
+SECRET_KEY = check_secret_key(env_str("SECRET_KEY", required=True))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS is required.")
@@ -25,8 +24,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+LANGUAGE_COOKIE_SECURE = env_bool("LANGUAGE_COOKIE_SECURE", True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Rate limits, sessions and the content caches must be shared by every worker: with
+# the per-process cache each worker counts its own attempts, so N workers allow N times
+# the limits. Gunicorn reads WEB_CONCURRENCY as its worker count.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
+if WEB_CONCURRENCY > 1 and not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"WEB_CONCURRENCY is {WEB_CONCURRENCY} but REDIS_URL is not set: several workers "
+        "need a shared cache (rate limits, sessions, navigation). Set REDIS_URL or run one "
+        "worker."
+    )
 
 DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", True)

@@ -3,12 +3,11 @@
 Answers carry no name or email: the user id only tells staff that two answers came
 from one account, which is all an analysis needs (Ley 1581, data minimisation)."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse
 from django.utils.text import slugify
 
+from cms.exports import csv_response
 from surveys.models import Answer
 
 FIELDS = [
@@ -54,11 +53,6 @@ def _rows(survey):
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def raw_export(request, survey, fmt):
     if not request.user.has_perm("surveys.export_response"):
         raise PermissionDenied
@@ -70,15 +64,4 @@ def raw_export(request, survey, fmt):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
         return response
-    writer = csv.DictWriter(_Echo(), fieldnames=FIELDS)
-
-    def stream():
-        yield "\ufeff"
-        yield writer.writerow(dict(zip(FIELDS, FIELDS, strict=True)))
-        for row in _rows(survey):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return csv_response(filename, FIELDS, _rows(survey), private=True)

@@ -1,12 +1,11 @@
 """The public results of a survey and its aggregated open data (CSV/JSON)."""
 
-import csv
-
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cms.exports import csv_response
 from surveys import services
 
 
@@ -31,10 +30,4 @@ def open_data(request, survey, fmt):
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
         response["Content-Disposition"] = f'inline; filename="{filename}.json"'
         return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
-    writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["question_id"])
-    writer.writeheader()
-    writer.writerows(rows)
-    return response
+    return csv_response(filename, list(rows[0]) if rows else ["question_id"], rows)

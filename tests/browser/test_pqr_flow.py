@@ -129,3 +129,30 @@ def test_incomplete_petition_completed(page, browser, portal_url, screenshot, ax
     expect(page.locator("#completion")).to_have_count(0)
     screenshot(page, "pqr-tracking-completed")
     axe_check(page)
+
+
+@pytest.mark.browser
+def test_tracking_form_posts_and_leaves_no_code_in_the_address(page, portal_url, axe_check):
+    """The lookup is a POST form (its CSRF check passes in a real browser under the
+    page's referrer policy) and the case opens at an address without the code."""
+    from pqr.filing import file_case
+
+    filed = file_case(
+        {
+            "petition_type": "general",
+            "subject": "Semáforo apagado",
+            "description": "El semáforo de la calle 13 no funciona.",
+            "anonymous": True,
+            "answer_channel": "web",
+            "consent": True,
+        }
+    )
+    page.goto(f"{portal_url}/es/pqrsd/consulta/")
+    page.get_by_label("Número de radicado").fill(filed.case.radicado)
+    page.get_by_label("Código de consulta").fill(filed.code)
+    page.get_by_role("button", name="Consultar", exact=True).click()
+    expect(page.locator("#case-status")).to_have_text("Recibida")
+    assert filed.code not in page.url and filed.case.radicado in page.url
+    axe_check(page)
+    page.reload()
+    expect(page.locator("#case-status")).to_have_text("Recibida")

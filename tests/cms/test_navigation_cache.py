@@ -82,3 +82,31 @@ def test_the_cache_can_be_switched_off(client, es_home, settings):
     with CaptureQueriesContext(connection) as uncached:
         client.get("/es/")
     assert len(uncached) >= len(warm) + 3
+
+
+def as_worker(settings, name):
+    """Point the default cache at one worker's own local-memory cache (one process of
+    several behind the same database, without REDIS_URL)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"worker-{name}",
+        }
+    }
+
+
+def test_a_page_made_private_leaves_the_menu_of_every_worker_at_once(client, es_home, settings):
+    """Worker A lists the page; worker B makes it private; A's next request hides it."""
+    page = add_menu_page(es_home, "Sección de otro trabajador", "seccion-otro-trabajador")
+    as_worker(settings, "a")
+    assert "Sección de otro trabajador" in menu_titles(client)
+    as_worker(settings, "b")
+    assert "Sección de otro trabajador" in menu_titles(client)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    as_worker(settings, "a")
+    assert "Sección de otro trabajador" not in menu_titles(client)
+    as_worker(settings, "b")
+    assert "Sección de otro trabajador" not in menu_titles(client)
+    PageViewRestriction.objects.filter(page=page).delete()
+    as_worker(settings, "a")
+    assert "Sección de otro trabajador" in menu_titles(client)

@@ -74,6 +74,7 @@ def valid_post():
         "subject": "Alumbrado público",
         "description": "La luminaria del parque no funciona desde hace un mes.",
         "name": "Ana Pérez",
+        "id_type": "CC",
         "id_number": "1012345678",
         "email": "ana@test.example",
         "phone": "3001234567",

@@ -79,6 +79,7 @@ def test_verbal_petition(client, officer):
         "channel": "phone",
         "petition_type": "general",
         "name": "Luis Gómez",
+        "id_type": "CC",
         "id_number": "79111222",
         "address": "Calle 13 # 7-30",
         "subject": "Solicitud de poda",

@@ -90,7 +90,9 @@ def test_linked_from_pqrsd_pages_and_tracking(client, make_case, superuser):
         assert URL in client.get(url).content.decode(), url
     case = _anonymous(make_case)
     workflow.transition(case, Status.ANSWERED, superuser, answer="Listo.")
-    tracking = client.get(reverse("pqr:track"), {"radicado": case.radicado, "codigo": case.code})
+    tracking = client.post(
+        reverse("pqr:track"), {"radicado": case.radicado, "codigo": case.code}, follow=True
+    )
     assert URL in tracking.content.decode()
 
 

@@ -268,7 +268,9 @@ def test_tracking_page_shows_suspension(client, make_case, superuser):
     """The citizen sees the paused term, what is missing, the deadline and the form."""
     case = make_case()
     _suspend(case, superuser)
-    body = client.get(TRACK, {"radicado": case.radicado, "codigo": case.code}).content.decode()
+    body = client.post(
+        TRACK, {"radicado": case.radicado, "codigo": case.code}, follow=True
+    ).content.decode()
     assert 'id="completion"' in body and "Falta el plano." in body
     assert "Término suspendido" in body
     assert f'action="{COMPLETE}"' in body and 'enctype="multipart/form-data"' in body

@@ -87,7 +87,9 @@ def test_transfer_of_anonymous_case_is_visible_on_tracking(
     with django_capture_on_commit_callbacks(execute=True):
         workflow.transition(case, Status.TRANSFERRED, superuser, transferred_to="ICBF")
     assert mailoutbox == []
-    body = client.get(TRACK, {"radicado": case.radicado, "codigo": case.code}).content.decode()
+    body = client.post(
+        TRACK, {"radicado": case.radicado, "codigo": case.code}, follow=True
+    ).content.decode()
     assert 'id="transfer-notice"' in body and "ICBF" in body
     assert "Trasladada a otra autoridad" in body
 

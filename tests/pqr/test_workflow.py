@@ -138,7 +138,7 @@ def test_notes_are_internal(client, make_case, superuser):
     case = make_case()
     workflow.add_note(case, superuser, "Nota secreta del funcionario")
     url = f"/es/pqrsd/consulta/?radicado={case.radicado}&codigo={case.code}"
-    response = client.get(url)
+    response = client.get(url, follow=True)
     assert response.status_code == 200
     assert "Nota secreta" not in response.content.decode()
 

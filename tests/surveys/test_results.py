@@ -101,7 +101,7 @@ def test_open_data_csv_and_json(client, survey):
     bulk_answers(survey, 4)
     csv = client.get(survey.url + "resultados/csv/")
     assert csv["Content-Type"].startswith("text/csv")
-    body = csv.content.decode("utf-8-sig")
+    body = csv.getvalue().decode("utf-8-sig")
     assert body.splitlines()[0].startswith("question_id,question,type,option,count,percent")
     data = json.loads(client.get(survey.url + "resultados/json/").content)
     assert data["responses"] == 4
