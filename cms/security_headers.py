@@ -1,0 +1,16 @@
+"""Content-Security-Policy by area: the public policy of the settings everywhere, with
+``CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]`` replacing some of its directives under
+the admin's ``PATH_PREFIX`` (in the header and the report-only header alike)."""
+
+from django.conf import settings
+
+from csp.middleware import CSPMiddleware
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        admin = settings.CONTENT_SECURITY_POLICY_ADMIN
+        if request.path_info.startswith(admin["PATH_PREFIX"]):
+            parts.replace = {**admin["DIRECTIVES"], **(parts.replace or {})}
+        return parts
