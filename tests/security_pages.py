@@ -52,24 +52,45 @@ def public_urls():
     return {**page_kind_urls(), **view_urls()}
 
 
+def signed_in_urls():
+    """``{label: path}`` of the public pages a signed-in citizen sees (account, MFA)."""
+    from home.models import NewsIndexPage
+
+    news = NewsIndexPage.objects.live().filter(locale__language_code="es").first()
+    names = (
+        "pqr:my_cases",
+        "account_email",
+        "account_change_password",
+        "account_reset_password",
+        "account_reauthenticate",
+        "account_logout",
+        "mfa_index",
+    )
+    with translation.override("es"):
+        urls = {f"es:{name}": reverse(name) for name in names}
+    urls["es:news-rss"] = news.relative_url(news.get_site()) + "rss/"
+    return urls
+
+
 # Script types a browser runs; others (application/ld+json, ...) are data blocks
 # that CSP does not govern.
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
 class MarkupScan(HTMLParser):
-    """Collects the executable script tags' nonces, and every style attribute or element."""
+    """Collects the executable script tags (``(src, nonce)``), and every style attribute
+    or element."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.script_nonces = []
+        self.scripts = []
         self.inline_styles = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         script_type = (attributes.get("type") or "").strip().lower()
         if tag == "script" and script_type in EXECUTABLE_SCRIPT_TYPES:
-            self.script_nonces.append(attributes.get("nonce"))
+            self.scripts.append((attributes.get("src"), attributes.get("nonce")))
         if "style" in attributes:
             self.inline_styles.append(f"<{tag} style={attributes['style']!r}>")
         if tag == "style":

@@ -5,7 +5,7 @@ editor still works."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.security_pages import public_urls
+from tests.security_pages import public_urls, signed_in_urls
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -53,15 +53,21 @@ def sign_in(page, portal_url, user):
     )
 
 
+# XML for feed readers and crawlers; Chromium's own XML viewer styles it inline.
+XML_URLS = {"sitemap", "es:news-rss"}
+
+
 @pytest.mark.browser
-def test_public_page_kinds_have_no_csp_violation(page, portal_url, csp_violations):
-    """Every public page kind (es and en) loads its scripts, styles and images under
-    the policy: no violation reported."""
-    for label, url in public_urls().items():
-        if label == "sitemap":
-            # XML for crawlers; Chromium's own XML viewer styles it inline.
-            continue
-        page.goto(portal_url + url, wait_until="load")
+def test_public_page_kinds_have_no_csp_violation(page, portal_url, citizen, csp_violations):
+    """Every public page kind (es and en), then a signed-in citizen's account, two-factor
+    and petitions pages, load their scripts, styles and images under the policy: no
+    violation reported."""
+    for urls in (public_urls(), signed_in_urls()):
+        for label, url in urls.items():
+            if label not in XML_URLS:
+                response = page.goto(portal_url + url, wait_until="load")
+                assert "content-security-policy" in response.headers, (label, url)
+        sign_in(page, portal_url, citizen)
     assert csp_violations == [], "\n".join(map(str, csp_violations))
 
 
@@ -101,6 +107,7 @@ def visit_admin(page, portal_url, urls, screenshot):
     for name, url in urls.items():
         response = page.goto(portal_url + url, wait_until="load")
         assert response.status == 200, (name, url, response.status)
+        assert "content-security-policy" in response.headers, (name, url)
         page.wait_for_load_state("networkidle")
         if name == "edit-standard":
             block_count = page.locator("input[data-streamfield-stream-count]").first
