@@ -5,7 +5,7 @@ editor still works."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.security_pages import public_urls, signed_in_urls
+from tests.security_pages import page_kind_urls, public_urls, signed_in_urls
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -120,13 +120,17 @@ def visit_admin(page, portal_url, urls, screenshot):
             screenshot(page, "csp-admin-streamfield-chooser")
             option.click()
             expect(block_count).to_have_value(str(blocks_before + 1))
+            page.locator('[data-side-panel-toggle="preview"]').click()
+            preview = page.frame_locator("#w-preview-iframe")
+            expect(preview.locator("h1")).to_be_visible()
 
 
 @pytest.mark.browser
 def test_admin_pages_have_no_csp_violation(page, portal_url, superuser, csp_violations, screenshot):
     """As a superuser: dashboard, explorer, page editors (news, standard page with
     StreamField, event, survey), the add-page chooser, documents, images, snippets, the
-    PQRSD inbox and the survey reports: no CSP violation, and StreamField adds a block."""
+    PQRSD inbox and the survey reports: no CSP violation; StreamField adds a block and
+    the live preview shows the page in its frame."""
     sign_in(page, portal_url, superuser)
     visit_admin(page, portal_url, admin_urls(), screenshot)
     assert csp_violations == [], "\n".join(map(str, csp_violations))
@@ -152,4 +156,19 @@ def test_editor_admin_pages_have_no_csp_violation(
     sign_in(page, portal_url, editor)
     urls = {name: url for name, url in admin_urls().items() if name in EDITOR_PAGES}
     visit_admin(page, portal_url, urls, screenshot)
+    assert csp_violations == [], "\n".join(map(str, csp_violations))
+
+
+@pytest.mark.browser
+def test_userbar_on_public_pages_has_no_csp_violation(page, portal_url, editor, csp_violations):
+    """Signed in as an editor, the public pages carry Wagtail's userbar: it opens, and
+    it needs nothing the public policy refuses."""
+    sign_in(page, portal_url, editor)
+    for label, url in page_kind_urls().items():
+        if label.startswith("es:"):
+            page.goto(portal_url + url, wait_until="load")
+    userbar = page.locator("wagtail-userbar")
+    expect(userbar).to_be_attached()
+    userbar.locator("#wagtail-userbar-trigger").click()
+    expect(userbar.get_by_role("menuitem").first).to_be_visible()
     assert csp_violations == [], "\n".join(map(str, csp_violations))
