@@ -5,8 +5,7 @@ override what differs."""
 from pathlib import Path
 
 import dj_database_url
-
-from pqr import terms as pqr_terms
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -63,10 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.security_headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -224,6 +226,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff email hashes stay here and the admin loads no third-party image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -239,14 +243,11 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The largest upload (a 20 MB document) plus 1 MB of form; apps whose uploads could
+# exceed it say so in a system check (pqr.E002).
 MAX_REQUEST_BODY_SIZE = env_int(
     "MAX_REQUEST_BODY_SIZE",
-    max(
-        WAGTAILDOCS_MAX_UPLOAD_SIZE,
-        WAGTAILIMAGES_MAX_UPLOAD_SIZE,
-        pqr_terms.MAX_ATTACHMENTS * pqr_terms.MAX_ATTACHMENT_BYTES,
-    )
-    + 1024 * 1024,
+    max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024,
 )
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_MODERATION_ENABLED = True
@@ -257,6 +258,71 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # that many entries from the right of X-Forwarded-For; 0 ignores the header (a client
 # could forge it). Every rate limit and record uses cms.client_ip.client_ip.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy (django-csp). The public site runs no inline script without
+# the request's nonce and no inline style at all; CONTENT_SECURITY_POLICY_ADMIN changes
+# what the Wagtail admin needs (cms.security_headers). The env CSP_REPORT_ONLY=true sends
+# the same policies as Content-Security-Policy-Report-Only; CSP_REPORT_URI gets reports.
+_csp_report_only = env_bool("CSP_REPORT_ONLY", False)
+_csp_report_uri = env_str("CSP_REPORT_URI")
+_csp_directives = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+}
+if _csp_report_uri:
+    _csp_directives["report-uri"] = [_csp_report_uri]
+_csp_policy = {"DIRECTIVES": _csp_directives}
+CONTENT_SECURITY_POLICY = None if _csp_report_only else _csp_policy
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_policy if _csp_report_only else None
+# Directives replaced under the admin prefix. Wagtail 8 still writes inline scripts
+# (chooser and date widgets, inline panels) and its modals run the scripts of HTML they
+# load, so admin scripts need 'unsafe-inline' (a nonce would switch that off), but no
+# 'unsafe-eval' and no inline event handler (script-src-attr). Its widgets set style
+# attributes, its live preview frames admin URLs and uploads show blob: previews.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Permissions-Policy (django-permissions-policy): no powerful feature for anyone.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Accounts (django-allauth): email login, mandatory verification, rate limits through
 # the shared cache, no third-party providers.

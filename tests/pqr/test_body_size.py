@@ -73,3 +73,12 @@ def test_a_normal_attachment_still_works(demo_site, client, valid_post):
     assert response.status_code == 302
     assert Case.objects.count() == 1
     assert Attachment.objects.get().size == len(PDF) + 4 * 1024 * 1024
+
+
+def test_a_body_limit_below_the_attachments_is_a_system_error(settings):
+    """The site-wide limit may not silently refuse a full, allowed set of attachments."""
+    from pqr.checks import attachments_fit_the_body_limit
+
+    assert attachments_fit_the_body_limit(None) == []
+    settings.MAX_REQUEST_BODY_SIZE = 1000
+    assert [error.id for error in attachments_fit_the_body_limit(None)] == ["pqr.E002"]
