@@ -1,0 +1,188 @@
+"""Concrete URLs, built from the Soacha demo, for every pattern of tests/url_inventory.py.
+
+``SAMPLES`` maps each route to a function of the demo (``Demo``) returning the URLs to
+request with GET (an empty list for a POST-only endpoint, whose forms are found on the
+pages that show them or listed in ``POST_ONLY``); ``STAFF_ONLY`` routes are reached by
+the role matrix instead (tests/cms/test_role_matrix.py)."""
+
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+from wagtail.models import Page
+
+from home.models import EventIndexPage, EventPage, NewsIndexPage
+from pqr.models import Attachment, Case
+from surveys.models import SurveyPage
+from tests.private_content import PrivateContent, create_private_content
+
+
+@dataclass
+class Demo:
+    pages: list  # one live Spanish page of each page type
+    surveys: list
+    news_index: Page
+    event_index: Page
+    event: Page
+    case: Case
+    attachment: Attachment
+    document: Document
+    private: PrivateContent
+    extra: dict = field(default_factory=dict)
+
+
+def load_demo(site):
+    seen, pages = set(), []
+    for page in Page.objects.live().filter(locale__language_code="es").specific().order_by("path"):
+        if type(page) not in seen and page.depth > 1:
+            seen.add(type(page))
+            pages.append(page)
+    case = Case.objects.order_by("pk").first()
+    attachment = Attachment(case=case, name="carta.txt", content_type="text/plain", size=5)
+    attachment.file.save("carta.txt", ContentFile(b"carta"), save=False)
+    attachment.save()
+    return Demo(
+        pages=pages,
+        surveys=list(SurveyPage.objects.live().filter(locale__language_code="es")),
+        news_index=NewsIndexPage.objects.live().first(),
+        event_index=EventIndexPage.objects.live().first(),
+        event=EventPage.objects.live().first(),
+        case=case,
+        attachment=attachment,
+        document=Document.objects.order_by("pk").first(),
+        private=create_private_content(site),
+    )
+
+
+def _survey_urls(d, suffix):
+    return [s.url + suffix for s in d.surveys]
+
+
+SAMPLES = {
+    "admin/login/": lambda d: ["/admin/login/?next=/admin/"],
+    "documentos/^(\\d+)/(.*)$": lambda d: [
+        d.document.url,
+        d.private.document.url,
+        d.private.group_document.url,
+    ],
+    "documentos/authenticate_with_password/<int:restriction_id>/": lambda d: [
+        f"/documentos/authenticate_with_password/{d.private.collection_restriction.pk}/"
+        f"?next={d.private.document.url}"
+    ],
+    "sitemap.xml": lambda d: ["/sitemap.xml"],
+    "robots.txt": lambda d: ["/robots.txt"],
+    "i18n/setlang/": lambda d: [],
+    "<lang>/cuentas/signup/": lambda d: ["/es/cuentas/signup/"],
+    "<lang>/cuentas/login/": lambda d: ["/es/cuentas/login/", "/en/cuentas/login/"],
+    "<lang>/cuentas/logout/": lambda d: ["/es/cuentas/logout/"],
+    "<lang>/cuentas/inactive/": lambda d: ["/es/cuentas/inactive/"],
+    "<lang>/cuentas/reauthenticate/": lambda d: ["/es/cuentas/reauthenticate/"],
+    "<lang>/cuentas/email/": lambda d: ["/es/cuentas/email/"],
+    "<lang>/cuentas/confirm-email/": lambda d: ["/es/cuentas/confirm-email/"],
+    "<lang>/cuentas/password/change/": lambda d: ["/es/cuentas/password/change/"],
+    "<lang>/cuentas/password/set/": lambda d: ["/es/cuentas/password/set/"],
+    "<lang>/cuentas/password/reset/": lambda d: ["/es/cuentas/password/reset/"],
+    "<lang>/cuentas/login/code/confirm/": lambda d: ["/es/cuentas/login/code/confirm/"],
+    "<lang>/cuentas/^confirm-email/(?P<key>[-:\\w]+)/$": lambda d: [
+        "/es/cuentas/confirm-email/abc/"
+    ],
+    "<lang>/cuentas/password/reset/key/done/": lambda d: ["/es/cuentas/password/reset/key/done/"],
+    "<lang>/cuentas/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": lambda d: [
+        "/es/cuentas/password/reset/key/1-abc/"
+    ],
+    "<lang>/cuentas/password/reset/done/": lambda d: ["/es/cuentas/password/reset/done/"],
+    "<lang>/cuentas/2fa/": lambda d: ["/es/cuentas/2fa/"],
+    "<lang>/cuentas/2fa/authenticate/": lambda d: ["/es/cuentas/2fa/authenticate/"],
+    "<lang>/cuentas/2fa/reauthenticate/": lambda d: ["/es/cuentas/2fa/reauthenticate/"],
+    "<lang>/cuentas/2fa/totp/activate/": lambda d: ["/es/cuentas/2fa/totp/activate/"],
+    "<lang>/cuentas/2fa/totp/deactivate/": lambda d: ["/es/cuentas/2fa/totp/deactivate/"],
+    "<lang>/cuentas/2fa/recovery-codes/": lambda d: ["/es/cuentas/2fa/recovery-codes/"],
+    "<lang>/cuentas/2fa/recovery-codes/generate/": lambda d: [
+        "/es/cuentas/2fa/recovery-codes/generate/"
+    ],
+    "<lang>/cuentas/2fa/recovery-codes/download/": lambda d: [
+        "/es/cuentas/2fa/recovery-codes/download/"
+    ],
+    "<lang>/buscar/": lambda d: ["/es/buscar/?q=agua", "/en/buscar/?q=water"],
+    "<lang>/buscar/sugerencias/": lambda d: ["/es/buscar/sugerencias/?q=agu"],
+    "<lang>/pqrsd/": lambda d: ["/es/pqrsd/"],
+    "<lang>/pqrsd/radicado/<str:radicado>/": lambda d: [f"/es/pqrsd/radicado/{d.case.radicado}/"],
+    "<lang>/pqrsd/consulta/": lambda d: [
+        "/es/pqrsd/consulta/",
+        f"/es/pqrsd/consulta/?radicado={d.case.radicado}&codigo=ABCD-1234",
+    ],
+    "<lang>/pqrsd/consulta/calificar/": lambda d: [],
+    "<lang>/pqrsd/consulta/completar/": lambda d: [],
+    "<lang>/pqrsd/respuestas-anonimas/": lambda d: ["/es/pqrsd/respuestas-anonimas/?page=1"],
+    "<lang>/pqrsd/adjuntos/<int:pk>/": lambda d: [f"/es/pqrsd/adjuntos/{d.attachment.pk}/"],
+    "<lang>/pqrsd/mis-peticiones/": lambda d: ["/es/pqrsd/mis-peticiones/"],
+    "<lang>/pqrsd/mis-peticiones/<str:radicado>/": lambda d: [
+        f"/es/pqrsd/mis-peticiones/{d.case.radicado}/"
+    ],
+    "<lang>/pqrsd/estadisticas/": lambda d: ["/es/pqrsd/estadisticas/?year=2026"],
+    "<lang>/pqrsd/estadisticas.csv": lambda d: ["/es/pqrsd/estadisticas.csv?year=2026"],
+    "<lang>/encuestas/votar/": lambda d: [],
+    "<lang>/encuestas/valoracion/": lambda d: [],
+    "<lang>/mapa-del-sitio/": lambda d: ["/es/mapa-del-sitio/"],
+    "<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
+        lambda d: [
+            f"/es/_util/authenticate_with_password/{d.private.page_restriction.pk}/"
+            f"{d.private.page.pk}/?next={d.private.page.url}"
+        ]
+    ),
+    "<lang>/_util/login/": lambda d: ["/es/_util/login/?next=/es/"],
+    "<lang>/^((?:[\\w\\-]+/)*)$": lambda d: [
+        *(page.url for page in d.pages),
+        "/en/",
+        d.private.page.url,
+    ],
+    "<EventIndexPage>/": lambda d: [d.event_index.url + "?year=2026&month=12"],
+    "<EventIndexPage>/ical/": lambda d: [d.event_index.url + "ical/"],
+    "<EventPage>/": lambda d: [d.event.url],
+    "<EventPage>/ical/": lambda d: [d.event.url + "ical/"],
+    "<NewsIndexPage>/": lambda d: [d.news_index.url + "?page=1"],
+    "<NewsIndexPage>/rss/": lambda d: [d.news_index.url + "rss/"],
+    "<NewsIndexPage>/atom/": lambda d: [d.news_index.url + "atom/"],
+    "<SurveyPage>/": lambda d: _survey_urls(d, ""),
+    "<SurveyPage>/gracias/": lambda d: _survey_urls(d, "gracias/"),
+    "<SurveyPage>/resultados/": lambda d: _survey_urls(d, "resultados/"),
+    "<SurveyPage>/^resultados/(?P<fmt>csv|json)/$": lambda d: [
+        *_survey_urls(d, "resultados/csv/"),
+        *_survey_urls(d, "resultados/json/"),
+    ],
+    "<SurveyPage>/^respuestas/(?P<fmt>csv|json)/$": lambda d: _survey_urls(d, "respuestas/csv/"),
+}
+
+#: admin views of the portal: not public, probed per role by the matrix test
+STAFF_ONLY = {
+    "admin/pqrsd/",
+    "admin/pqrsd/<int:pk>/",
+    "admin/pqrsd/verbal/",
+    "admin/encuestas/",
+    "admin/encuestas/<int:pk>/",
+    "admin/encuestas/valoracion/",
+    "admin/encuestas/moderacion/",
+    "admin/encuestas/moderacion/<int:pk>/",
+    "admin/reports/busquedas/",
+}
+
+
+def post_only(d):
+    """POST endpoints with the fields a real form sends, for those no GET page shows
+    (a poll is only on pages whose editors added one; rating and completion only for a
+    case in the right state)."""
+    home = d.pages[0]
+    return [
+        ("/es/encuestas/votar/", {"page": home.pk, "poll": "p", "option": "o", "next": "/es/"}),
+        ("/es/encuestas/valoracion/", {"page": home.pk, "feedback-useful": "1", "next": "/es/"}),
+        (
+            "/es/pqrsd/consulta/calificar/",
+            {"radicado": d.case.radicado, "codigo": "ABCD-1234", "score": "5", "comment": "x"},
+        ),
+        (
+            "/es/pqrsd/consulta/completar/",
+            {"radicado": d.case.radicado, "codigo": "ABCD-1234", "text": "x"},
+        ),
+        ("/i18n/setlang/", {"language": "en", "next": "/es/"}),
+    ]
