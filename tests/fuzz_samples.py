@@ -7,13 +7,16 @@ the role matrix instead (tests/cms/test_role_matrix.py)."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from home.models import EventIndexPage, EventPage, NewsIndexPage
-from pqr.models import Attachment, Case
+from pqr import workflow
+from pqr.filing import file_case
+from pqr.models import Attachment, Case, Status
 from surveys.models import SurveyPage
 from tests.private_content import PrivateContent, create_private_content
 
@@ -29,10 +32,35 @@ class Demo:
     attachment: Attachment
     document: Document
     private: PrivateContent
-    extra: dict = field(default_factory=dict)
+    tracked: dict = field(default_factory=dict)  # status -> (case, tracking code)
 
 
-def load_demo(site):
+def _tracked_cases(user):
+    """An answered case (its tracking page shows the rating form) and one waiting to
+    be completed (the completion form), both of ``user`` and with their codes."""
+    official = get_user_model().objects.filter(is_superuser=True).first()
+    tracked = {}
+    for status in (Status.ANSWERED, Status.INCOMPLETE):
+        values = {
+            "petition_type": "general",
+            "subject": "Hueco en la vía",
+            "description": "Hay un hueco grande en la calle 13.",
+            "name": "Ana Pérez",
+            "email": "ana@test.example",
+            "answer_channel": "email",
+            "consent": True,
+        }
+        filed = file_case(values, user=user)
+        workflow.transition(filed.case, Status.IN_PROCESS, official)
+        if status == Status.ANSWERED:
+            workflow.transition(filed.case, status, official, answer="Respuesta de fondo.")
+        else:
+            workflow.transition(filed.case, status, official, message="Falta la dirección.")
+        tracked[status] = (filed.case, filed.code)
+    return tracked
+
+
+def load_demo(site, citizen=None):
     seen, pages = set(), []
     for page in Page.objects.live().filter(locale__language_code="es").specific().order_by("path"):
         if type(page) not in seen and page.depth > 1:
@@ -52,6 +80,7 @@ def load_demo(site):
         attachment=attachment,
         document=Document.objects.order_by("pk").first(),
         private=create_private_content(site),
+        tracked=_tracked_cases(citizen),
     )
 
 
@@ -111,6 +140,7 @@ SAMPLES = {
     "<lang>/pqrsd/consulta/": lambda d: [
         "/es/pqrsd/consulta/",
         f"/es/pqrsd/consulta/?radicado={d.case.radicado}&codigo=ABCD-1234",
+        *(f"/es/pqrsd/consulta/?radicado={c.radicado}&codigo={k}" for c, k in d.tracked.values()),
     ],
     "<lang>/pqrsd/consulta/calificar/": lambda d: [],
     "<lang>/pqrsd/consulta/completar/": lambda d: [],
@@ -118,7 +148,8 @@ SAMPLES = {
     "<lang>/pqrsd/adjuntos/<int:pk>/": lambda d: [f"/es/pqrsd/adjuntos/{d.attachment.pk}/"],
     "<lang>/pqrsd/mis-peticiones/": lambda d: ["/es/pqrsd/mis-peticiones/"],
     "<lang>/pqrsd/mis-peticiones/<str:radicado>/": lambda d: [
-        f"/es/pqrsd/mis-peticiones/{d.case.radicado}/"
+        f"/es/pqrsd/mis-peticiones/{d.case.radicado}/",
+        *(f"/es/pqrsd/mis-peticiones/{case.radicado}/" for case, _code in d.tracked.values()),
     ],
     "<lang>/pqrsd/estadisticas/": lambda d: ["/es/pqrsd/estadisticas/?year=2026"],
     "<lang>/pqrsd/estadisticas.csv": lambda d: ["/es/pqrsd/estadisticas.csv?year=2026"],

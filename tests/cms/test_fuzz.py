@@ -151,7 +151,7 @@ def _sample_urls(demo):
 
 @override_settings(RATELIMIT_ENABLE=False, ACCOUNT_RATE_LIMITS=False)
 def test_junk_to_every_public_url_and_form_never_gives_a_5xx(demo_site, citizen, capsys):
-    demo = load_demo(demo_site)
+    demo = load_demo(demo_site, citizen)
     fuzzer = Fuzzer()
     urls = _sample_urls(demo)
     for label, user in (("anonymous", None), ("citizen", citizen)):
