@@ -185,17 +185,18 @@ SAMPLES = {
     "<SurveyPage>/^respuestas/(?P<fmt>csv|json)/$": lambda d: _survey_urls(d, "respuestas/csv/"),
 }
 
-#: admin views of the portal: not public, probed per role by the matrix test
+#: admin views of the portal: not public; fuzzed with GET as a superuser (their POST
+#: forms are staff tools) and probed per role by tests/cms/test_role_matrix.py
 STAFF_ONLY = {
-    "admin/pqrsd/",
-    "admin/pqrsd/<int:pk>/",
-    "admin/pqrsd/verbal/",
-    "admin/encuestas/",
-    "admin/encuestas/<int:pk>/",
-    "admin/encuestas/valoracion/",
-    "admin/encuestas/moderacion/",
-    "admin/encuestas/moderacion/<int:pk>/",
-    "admin/reports/busquedas/",
+    "admin/pqrsd/": lambda d: ["/admin/pqrsd/?status=received&open=all"],
+    "admin/pqrsd/<int:pk>/": lambda d: [f"/admin/pqrsd/{d.case.pk}/"],
+    "admin/pqrsd/verbal/": lambda d: ["/admin/pqrsd/verbal/"],
+    "admin/encuestas/": lambda d: ["/admin/encuestas/"],
+    "admin/encuestas/<int:pk>/": lambda d: [f"/admin/encuestas/{s.pk}/" for s in d.surveys],
+    "admin/encuestas/valoracion/": lambda d: ["/admin/encuestas/valoracion/?p=1"],
+    "admin/encuestas/moderacion/": lambda d: ["/admin/encuestas/moderacion/?p=1"],
+    "admin/encuestas/moderacion/<int:pk>/": lambda d: [],
+    "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
 }
 
 

@@ -9,6 +9,7 @@ non-UTF-8 percent-encoded bytes; and the last path segment replaced by junk. Eve
 form found on those pages, plus the POST-only endpoints, is sent as the browser would
 (with the CSRF token of the page), without the token, with each field set to each junk
 value (multipart), with repeated fields, and URL-encoded with non-UTF-8 bytes.
+The portal's own admin views get the same GET junk as a superuser.
 Rate limits are off here, so a 429 cannot hide a crash. Run with ``-s`` to see the count."""
 
 from collections import Counter
@@ -30,6 +31,7 @@ JUNK = [
     "abc",
     "-1",
     "99999999999999999999",
+    "²",
     "zzz-opcion-desconocida",
     "",
     "../../<b>'\"",
@@ -38,6 +40,8 @@ PATH_JUNK = ["abc", "-1", "99999999999999999999", "a" * 2000, "%FF%FE", "x%00", 
 NON_UTF8 = "%FF%FE%C3%28"
 #: parameters read by the portal's views (page numbers, calendars, filters, search)
 QUERY_PARAMS = ["page", "p", "q", "year", "month", "categoria", "contexto", "next", "days"]
+#: filters of the portal's admin views
+ADMIN_PARAMS = ["status", "type", "dependency", "open"]
 
 
 class Fuzzer:
@@ -57,14 +61,14 @@ class Fuzzer:
             self.failures.append(f"{response.status_code} {method.upper()} {shown} [{label}]")
         return response
 
-    def fuzz_get(self, client, url, label, deep):
+    def fuzz_get(self, client, url, label, deep, extra_params=()):
         response = self.send(client, "get", url, label)
         html = response.content.decode("utf-8", "replace") if _is_html(response) else ""
         forms = forms_of(html, url) if html else []
         if not deep:
             return forms
         base = url.split("?", 1)[0]
-        params = dict.fromkeys(QUERY_PARAMS)
+        params = dict.fromkeys([*QUERY_PARAMS, *extra_params])
         for form in forms:
             if form.method == "get":
                 params.update(dict.fromkeys(form.fields))
@@ -150,7 +154,7 @@ def _sample_urls(demo):
 
 
 @override_settings(RATELIMIT_ENABLE=False, ACCOUNT_RATE_LIMITS=False)
-def test_junk_to_every_public_url_and_form_never_gives_a_5xx(demo_site, citizen, capsys):
+def test_junk_to_every_public_url_and_form_never_gives_a_5xx(demo_site, citizen, superuser, capsys):
     demo = load_demo(demo_site, citizen)
     fuzzer = Fuzzer()
     urls = _sample_urls(demo)
@@ -181,6 +185,10 @@ def test_junk_to_every_public_url_and_form_never_gives_a_5xx(demo_site, citizen,
                 csrf_client.force_login(user)
         for path, fields in post_only(demo):
             fuzzer.fuzz_post(client, None, None, path, fields, f"{label} post-only")
+    client, _strict = _clients(superuser)
+    for make in STAFF_ONLY.values():
+        for url in make(demo):
+            fuzzer.fuzz_get(client, url, "superuser", deep=True, extra_params=ADMIN_PARAMS)
     with capsys.disabled():
         statuses = dict(sorted(fuzzer.statuses.items()))
         print(f"\nfuzz: {fuzzer.requests} requests, {len(fuzzer.failures)} 5xx; {statuses}")  # noqa: T201
