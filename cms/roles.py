@@ -33,9 +33,11 @@ PAGE_PERMISSIONS = {
 
 #: (app_label, model) -> actions, granted on the root collection
 COLLECTION_PERMISSIONS = {
+    # "add" lets authors edit what they uploaded, never others' files (private
+    # collections included); editors change everything.
     AUTHORS: {
-        ("wagtaildocs", "document"): ["add", "change", "choose"],
-        ("wagtailimages", "image"): ["add", "change", "choose"],
+        ("wagtaildocs", "document"): ["add", "choose"],
+        ("wagtailimages", "image"): ["add", "choose"],
     },
     EDITORS: {
         ("wagtaildocs", "document"): ["add", "change", "delete", "choose"],

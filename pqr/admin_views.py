@@ -30,6 +30,15 @@ def _require_officer(request):
         raise PermissionDenied
 
 
+def _positive_int(value):
+    """A database id from a query parameter, or None (letters, "²", out of range)."""
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if 0 < number < 2**31 else None
+
+
 def inbox(request):
     """Cases the official may see, filterable, soonest due first."""
     _require_officer(request)
@@ -41,8 +50,9 @@ def inbox(request):
         cases = cases.filter(status=filters["status"])
     if filters["type"]:
         cases = cases.filter(petition_type=filters["type"])
-    if filters["dependency"].isdigit():
-        cases = cases.filter(dependency_id=filters["dependency"])
+    dependency = _positive_int(filters["dependency"])
+    if dependency is not None:
+        cases = cases.filter(dependency_id=dependency)
     if filters["open"] != "all" and not filters["status"]:
         cases = cases.filter(status__in=OPEN)
     page = Paginator(cases.order_by("due_date", "pk"), 50).get_page(request.GET.get("p"))

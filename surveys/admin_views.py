@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ def report_index(request):
 
 @_forbidden_not_login("surveys.view_report")
 def survey_report(request, pk):
+    if not 0 < pk < 2**31:  # a page id the database cannot hold would fail the lookup
+        raise Http404
     survey = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=pk)
     context = {
         "survey": survey,

@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -31,6 +31,7 @@ from django_ratelimit.decorators import ratelimit
 
 from surveys.forms import FeedbackForm
 from surveys.models import PageFeedback
+from surveys.views.redirects import back_to, page_id
 
 COOKIE = "soacha_valoracion"
 SALT = "surveys.feedback"
@@ -103,7 +104,11 @@ def _save(request, page, data):
 @require_POST
 @ratelimit(key="ip", rate="10/h", method="POST", block=False)
 def page_feedback(request):
-    page = get_object_or_404(Page.objects.live().public(), pk=request.POST.get("page") or 0)
+    number = page_id(request.POST.get("page"))
+    if number is None:
+        context = {"error": _("This page does not accept opinions. Open it again.")}
+        return _result(request, context, 400)
+    page = get_object_or_404(Page.objects.live().public(), pk=number)
     form = FeedbackForm(request.POST, prefix="feedback")
     context = {"form": form, "feedback_page": page}
     if not sent_from_this_site(request):
@@ -117,11 +122,7 @@ def page_feedback(request):
         return _result(request, context, 429)
     if not form.is_valid():
         return _result(request, context, 400)
+    target = back_to(request, page)
     remembered = _save(request, page, form.cleaned_data)
     messages.success(request, _("Thank you for your opinion: it helps us improve the portal."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = page.get_url(request) or "/"
-    return _remember(request, redirect(target), remembered)
+    return _remember(request, HttpResponseRedirect(target), remembered)

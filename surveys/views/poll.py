@@ -4,10 +4,9 @@ so a vote can only name a poll and an option that the page really shows."""
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 
 from surveys import services
 from surveys.models import PollVote
+from surveys.views.redirects import back_to, page_id
 
 POLL_BLOCK = "quick_poll"
 
@@ -61,24 +61,14 @@ def has_voted(request, page_id, block_id):
     return bool(token) and votes.filter(browser_token=token).exists()
 
 
-def _back(request, page):
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = page.get_url(request) or "/"
-    return target
-
-
 @require_POST
 @ratelimit(key="ip", rate="20/m", method="POST", block=False)
 def vote(request):
-    try:
-        page_id = int(request.POST.get("page", ""))
-    except ValueError:
+    number = page_id(request.POST.get("page"))
+    if number is None:
         return HttpResponseBadRequest(_("This poll does not exist."))
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    target = _back(request, page) + "#encuesta-" + request.POST.get("poll", "")[:64]
+    page = get_object_or_404(Page.objects.live().public(), pk=number).specific
+    target = back_to(request, page) + "#encuesta-" + request.POST.get("poll", "")[:64]
     if getattr(request, "limited", False):
         context = {
             "feedback_page": page,
@@ -89,7 +79,7 @@ def vote(request):
     option_id = request.POST.get("option", "")
     if value is None or option_id not in dict(poll_options(value)):
         messages.error(request, _("Choose one of the options of the poll."))
-        return redirect(target)
+        return HttpResponseRedirect(target)
     user = request.user if request.user.is_authenticated else None
     token = services.ensure_browser_token(request)
     try:
@@ -105,4 +95,4 @@ def vote(request):
         messages.info(request, _("You have already voted in this poll."))
     else:
         messages.success(request, _("Thank you: your vote was counted."))
-    return services.set_browser_cookie(request, redirect(target))
+    return services.set_browser_cookie(request, HttpResponseRedirect(target))
