@@ -3,6 +3,7 @@ admin, and the report-only switch of the environment."""
 
 import json
 import re
+import secrets
 
 import pytest
 
@@ -132,7 +133,7 @@ def production_headers(tmp_path, **env):
     result = run_django(
         REPORT_ONLY_PROBE,
         "cms.settings.production",
-        SECRET_KEY="x" * 64,
+        SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="www.soacha.gov.co",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         **env,

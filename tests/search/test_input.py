@@ -18,11 +18,17 @@ BAD_QUERIES = [
     "(tramite OR",
     "NOT AND OR NEAR",
     "* - + ~ ^ : \\",
-    "trámite\x00",
     "%_%",
     "😀 🏠",
     "de la el",
 ]
+
+
+def test_a_nul_byte_in_the_query_is_refused_with_a_clear_400(client, demo_site):
+    """NUL bytes are refused site-wide (cms.null_bytes) before the search runs."""
+    response = search(client, "trámite\x00")
+    assert response.status_code == 400
+    assert "nulo" in response.content.decode()
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
