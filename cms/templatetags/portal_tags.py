@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
 from cms import navigation
@@ -42,3 +45,16 @@ def email_break(address):
     if not at:
         return address
     return format_html("{}@<wbr>{}", local, domain)
+
+
+@register.filter
+def machine_datetime(value):
+    """The value of a ``<time datetime>``: ISO 8601 in local time, whole seconds and a
+    ``-05:00`` offset (Django's "c" format keeps microseconds, which HTML refuses)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
