@@ -40,8 +40,8 @@ def deliver_email(email_id, code=None):
             .filter(pk=email_id)
             .first()
         )
-        if email is None or email.sent_at:  # erased with its case, or already delivered
-            return False
+        if email is None or email.sent_at or not email.case.email:
+            return False  # already delivered, or the case or its address was erased
         email.attempts += 1
         subject, body = notifications.render(email, code)
         try:
