@@ -241,7 +241,7 @@ def tasks_config(name):
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
 TASKS = tasks_config(TASKS_BACKEND)
 # A citizen e-mail that fails on an SMTP or connection error is tried again after
-# 1, 2, 4 … times this many seconds (capped at an hour), at most PQR_EMAIL_MAX_ATTEMPTS times.
+# 1, 2, 4 … times this many seconds (capped at 64 times), at most PQR_EMAIL_MAX_ATTEMPTS times.
 PQR_EMAIL_RETRY_SECONDS = env_int("PQR_EMAIL_RETRY_SECONDS", 60)
 PQR_EMAIL_MAX_ATTEMPTS = env_int("PQR_EMAIL_MAX_ATTEMPTS", 8)
 
