@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help bench-search check install messages compilemessages migrate demo run server test test-sqlite test-postgres lint format bench clean
+.PHONY: help bench-search check install messages compilemessages migrate demo run server worker test test-sqlite test-postgres lint format bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ demo: ## Load the Soacha demo content (idempotent)
 
 run: install migrate demo ## Install, migrate, load demo content and serve on 127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+worker: install ## Run queued tasks (e-mails) when TASKS_BACKEND=database
+	$(MANAGE) db_worker
 
 test: install ## Run the whole suite (SQLite; PostgreSQL tests too when one answers)
 	$(PY) scripts/run_tests.py

@@ -15,7 +15,7 @@ from django.utils.crypto import constant_time_compare
 
 from wagtail.log_actions import log
 
-from . import deadlines, terms
+from . import deadlines, notifications, terms
 from .models import Attachment, Case, CaseEvent, ClosureDay, RadicadoCounter, Status
 
 RADICADO_FORMAT = "PQRSD-{year}-{number:06d}"
@@ -115,6 +115,7 @@ def file_case(data, files=(), user=None, received_by=None, form_token=None, now=
             store_attachments(case, files, stored)
             CaseEvent.objects.create(case=case, status=Status.RECEIVED, user=received_by)
             log(case, "pqr.file", user=received_by or case.user)
+            notifications.queue_acknowledgement(case, code)
     except IntegrityError:
         delete_stored(stored)
         if form_token:

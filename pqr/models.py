@@ -314,3 +314,26 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: {self.score}"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to the citizen, recorded with the change that caused it and marked
+    when sent, so a retried or repeated delivery task never sends it twice."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", _("filing receipt")
+        STATUS = "status", _("status change")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    message = models.TextField(blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.case_id} {self.kind} {'sent' if self.sent_at else 'pending'}"

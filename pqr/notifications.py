@@ -1,11 +1,14 @@
-"""E-mails to citizens and officials (plain text, rendered from templates)."""
+"""E-mails to citizens: queued by the services that file and move cases, rendered and
+sent by the ``deliver_email`` task (pqr/tasks.py), on whichever backend TASKS names."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+
+from .models import OutgoingEmail
 
 
 def tracking_url(case, code):
@@ -14,23 +17,43 @@ def tracking_url(case, code):
     return f"{base}{reverse('pqr:track')}?{query}"
 
 
-def send_acknowledgement(case, code):
-    """The acknowledgement (radicado, type, due date, tracking link) when an address exists."""
+def _queue(case, kind, language, message="", code=None):
+    """Record the e-mail in the caller's transaction and enqueue its delivery once that
+    transaction commits, with plain arguments only (the row's id and the tracking code,
+    which is stored nowhere else in clear)."""
     if not case.email:
-        return
-    context = {"case": case, "code": code, "tracking_url": tracking_url(case, code)}
-    subject = render_to_string("pqr/email/acknowledgement_subject.txt", context).strip()
-    body = render_to_string("pqr/email/acknowledgement.txt", context)
-    send_mail(subject, body, None, [case.email])
+        return None
+    email = OutgoingEmail.objects.create(case=case, kind=kind, message=message, language=language)
+    from .tasks import deliver_email
+
+    args = (email.pk, code) if code else (email.pk,)
+    transaction.on_commit(lambda: deliver_email.enqueue(*args))
+    return email
 
 
-def notify_status(case, message=""):
+def queue_acknowledgement(case, code):
+    """The acknowledgement (radicado, type, due date, tracking link), in the language
+    the petition was filed in, when the case has an address."""
+    return _queue(case, OutgoingEmail.Kind.ACKNOWLEDGEMENT, translation.get_language(), code=code)
+
+
+def queue_status(case, message=""):
     """Tell the citizen the case changed, with the public message of the change (what
     to complete, where it was transferred, why) and the answer once answered."""
-    if not case.email:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"case": case, "message": message if message != case.answer else ""}
-        subject = render_to_string("pqr/email/status_subject.txt", context).strip()
-        body = render_to_string("pqr/email/status.txt", context)
-    send_mail(subject, body, None, [case.email])
+    message = message if message != case.answer else ""
+    return _queue(case, OutgoingEmail.Kind.STATUS, settings.LANGUAGE_CODE, message=message)
+
+
+def render(email, code=None):
+    """(subject, body) of a queued e-mail, from the case as it is now."""
+    case = email.case
+    with translation.override(email.language or settings.LANGUAGE_CODE):
+        if email.kind == OutgoingEmail.Kind.ACKNOWLEDGEMENT:
+            context = {"case": case, "code": code, "tracking_url": tracking_url(case, code)}
+            template = "pqr/email/acknowledgement"
+        else:
+            context = {"case": case, "message": email.message}
+            template = "pqr/email/status"
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    return subject, body

@@ -1,7 +1,14 @@
-"""Background task: the daily due-date reminder to officials (django-tasks)."""
+"""Background tasks (django-tasks): citizen e-mails with retries, and the daily
+due-date reminder to officials."""
 
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -9,8 +16,66 @@ from django_tasks import task
 
 from cms.roles import PQR_OFFICERS
 
-from . import deadlines, terms, workflow
-from .models import RUNNING, Case, ClosureDay
+from . import deadlines, notifications, terms, workflow
+from .models import RUNNING, Case, ClosureDay, OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+# The longest wait between two tries, in multiples of PQR_EMAIL_RETRY_SECONDS.
+MAX_BACKOFF = 64
+
+
+@task()
+def deliver_email(email_id, code=None):
+    """Send one queued citizen e-mail exactly once.
+
+    The row is locked while it is sent and marked sent in the same transaction, so a
+    repeated task finds it sent and does nothing. On an SMTP or connection error the
+    task enqueues itself again after 1, 2, 4 … retry periods (capped), up to
+    PQR_EMAIL_MAX_ATTEMPTS tries, then logs an error and leaves the row unsent."""
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update()
+            .select_related("case")
+            .filter(pk=email_id)
+            .first()
+        )
+        if email is None or email.sent_at or not email.case.email:
+            return False  # already delivered, or the case or its address was erased
+        email.attempts += 1
+        subject, body = notifications.render(email, code)
+        try:
+            send_mail(subject, body, None, [email.case.email])
+        except (smtplib.SMTPException, OSError) as error:
+            email.save(update_fields=["attempts"])
+            _retry(email, code, error)
+            return False
+        email.sent_at = timezone.now()
+        email.save(update_fields=["attempts", "sent_at"])
+    return True
+
+
+def _retry(email, code, error):
+    backend = deliver_email.get_backend()
+    if email.attempts >= settings.PQR_EMAIL_MAX_ATTEMPTS or not backend.supports_defer:
+        logger.error(
+            "E-mail %s for case %s not sent after %s attempt(s): %r",
+            email.pk,
+            email.case.radicado,
+            email.attempts,
+            error,
+        )
+        return
+    delay = settings.PQR_EMAIL_RETRY_SECONDS * min(2 ** (email.attempts - 1), MAX_BACKOFF)
+    logger.warning(
+        "E-mail %s for case %s failed (%r); retrying in %s s",
+        email.pk,
+        email.case.radicado,
+        error,
+        delay,
+    )
+    args = (email.pk, code) if code else (email.pk,)
+    deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
 
 
 def reminders(today=None):

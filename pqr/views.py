@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +19,6 @@ from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
-from .notifications import send_acknowledgement
 from .privacy import personal_data, remember_tracked, tracked_case
 from .stats import quarterly_stats
 
@@ -56,8 +54,6 @@ def file_petition(request):
                 acks = request.session.get(ACK_SESSION_KEY, {})
                 acks[filed.case.radicado] = filed.code
                 request.session[ACK_SESSION_KEY] = dict(list(acks.items())[-5:])
-                case, code = filed.case, filed.code
-                transaction.on_commit(lambda: send_acknowledgement(case, code))
             elif filed.case.radicado not in request.session.get(ACK_SESSION_KEY, {}):
                 # The same form arrived twice from elsewhere: show the first filing,
                 # without its code (only the first response and e-mail carry it).

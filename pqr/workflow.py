@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from cms.roles import PQR_OFFICERS
 
-from . import deadlines, terms
+from . import deadlines, notifications, terms
 from .models import RUNNING, ClosureDay, Status
 
 
@@ -125,14 +125,12 @@ def transition(case, new_status, user, *, message="", answer="", transferred_to=
 
 
 def _record(case, new_status, user, message, data):
-    from .notifications import notify_status
-
     old = case.status
     case.status = new_status
     case.save()
     case.events.create(user=user, status=new_status, message=message, public=True)
     log(case, "pqr.transition", user=user, data={"from": old, "to": new_status, **data})
-    transaction.on_commit(lambda: notify_status(case, message))
+    notifications.queue_status(case, message)
     return case
 
 
@@ -212,8 +210,6 @@ def complete(case, text, files=(), user=None, now=None):
 def extend_completion(case, user, reason, today=None):
     """The one extension of the period to complete, on the petitioner's request made
     within the period (Ley 1755 art. 17; none for habeas-data claims)."""
-    from .notifications import notify_status
-
     _check(user, case)
     today = today or timezone.localdate()
     months = terms.completion_extension_months(case.petition_type)
@@ -244,7 +240,7 @@ def extend_completion(case, user, reason, today=None):
         user=user,
         data={"from": old.isoformat() if old else "", "to": case.completion_deadline.isoformat()},
     )
-    transaction.on_commit(lambda: notify_status(case, message))
+    notifications.queue_status(case, message)
 
 
 @transaction.atomic
@@ -300,8 +296,6 @@ def assign(case, user, dependency, official):
 def extend(case, user, new_due_date, reason, today=None):
     """The one extension Ley 1755 art. 14 allows: before the due date, with a reason,
     to at most twice the base term."""
-    from .notifications import notify_status
-
     _check(user, case)
     today = today or timezone.localdate()
     if case.extended:
@@ -335,4 +329,4 @@ def extend(case, user, new_due_date, reason, today=None):
         user=user,
         data={"from": old.isoformat(), "to": new_due_date.isoformat(), "reason": reason},
     )
-    transaction.on_commit(lambda: notify_status(case))
+    notifications.queue_status(case)

@@ -4,6 +4,8 @@ override what differs."""
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     # Accounts and comments
     "allauth",
     "allauth.account",
@@ -217,9 +220,30 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work through django-tasks (Wagtail's integration); immediate unless a
-# worker backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work through django-tasks (Wagtail's integration). "immediate" runs each
+# task inside the request (make run, tests); "database" stores it in PostgreSQL for
+# ``manage.py db_worker`` (django-tasks-db), the production default.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_config(name):
+    """The TASKS setting for a TASKS_BACKEND name."""
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+TASKS = tasks_config(TASKS_BACKEND)
+# A citizen e-mail that fails on an SMTP or connection error is tried again after
+# 1, 2, 4 … times this many seconds (capped at 64 times), at most PQR_EMAIL_MAX_ATTEMPTS times.
+PQR_EMAIL_RETRY_SECONDS = env_int("PQR_EMAIL_RETRY_SECONDS", 60)
+PQR_EMAIL_MAX_ATTEMPTS = env_int("PQR_EMAIL_MAX_ATTEMPTS", 8)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Alcaldía de Soacha"

@@ -31,6 +31,11 @@ X_FRAME_OPTIONS = "DENY"
 # Rate limits, sessions and the content caches must be shared by every worker: with
 # the per-process cache each worker counts its own attempts, so N workers allow N times
 # the limits. Gunicorn reads WEB_CONCURRENCY as its worker count.
+# E-mails and other background work wait in PostgreSQL for ``manage.py db_worker``, so
+# a slow or absent mail server never holds up (or fails) a request.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+TASKS = tasks_config(TASKS_BACKEND)  # noqa: F405
+
 WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 if WEB_CONCURRENCY > 1 and not REDIS_URL:  # noqa: F405
     raise ImproperlyConfigured(

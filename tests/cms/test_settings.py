@@ -168,3 +168,28 @@ print(errors[:3])
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "0 120", result.stdout
+
+
+TASKS_PRINT = SETUP + "print(settings.TASKS['default']['BACKEND'])"
+
+
+def test_tasks_backend_defaults(tmp_path):
+    """Production queues tasks in the database for db_worker; development runs them at once."""
+    production = run_django(TASKS_PRINT, "cms.settings.production", **production_env(tmp_path))
+    assert production.stdout.strip() == "django_tasks_db.DatabaseBackend", production.stderr
+    dev = run_django(TASKS_PRINT, "cms.settings.dev")
+    assert dev.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend", dev.stderr
+    chosen = run_django(
+        TASKS_PRINT,
+        "cms.settings.production",
+        **production_env(tmp_path, TASKS_BACKEND="immediate"),
+    )
+    assert chosen.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+def test_unknown_tasks_backend_is_refused(tmp_path):
+    result = run_django(
+        SETUP, "cms.settings.production", **production_env(tmp_path, TASKS_BACKEND="redis")
+    )
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database" in result.stderr
