@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.rich_text import RichText
 
 from cms.demo.loader import paragraphs
-from cms.models import Audience
+from cms.models import Audience, Dependency
 from home.models import (
     AudiencePage,
     ChildrenPage,
@@ -77,10 +77,8 @@ class HomeDemo:
         translated.save_revision().publish()
 
     def dependency(self, key, language="es"):
-        """The demo dependency whose slug contains ``key`` (transparency's demo data),
-        in the given language, or None when the transparency demo has not made it."""
-        from transparency.models import Dependency
-
+        """The demo dependency whose slug contains ``key`` (cms' demo data), in the
+        given language, or None when there is none."""
         if key not in self._dependencies:
             self._dependencies[key] = (
                 Dependency.objects.filter(locale=self.es, slug__icontains=key).first()

@@ -23,6 +23,8 @@ from allauth.account.models import EmailAddress
 from cms.models import EntitySettings
 from home.models import HomePage, StandardPage
 
+from .dependencies import load_dependencies
+
 DEMO_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(settings.BASE_DIR)
 SITE_DATA = DEMO_DIR / "site.json"
@@ -79,6 +81,7 @@ class DemoLoader:
         self.users()
         self.home = home
         self.decree = decree
+        self.dependencies = load_dependencies(self)
         for module in app_demo_modules():
             self.created += module.load(self) or 0
         self.add_links()
