@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 
 from cms.demo.loader import paragraphs
 from cms.models import Audience, Dependency
+from home.demo_tree import SiteTree
 from home.models import (
     AudiencePage,
     ChildrenPage,
@@ -215,6 +216,17 @@ class HomeDemo:
                 blocks.extend(paragraphs(texts[language]))
             target.body = blocks
             target.save_revision().publish()
+
+
+def build_site(loader):
+    """The home page (the site root) and the standard pages under it."""
+    loader.site_tree = SiteTree(loader)
+    return loader.site_tree.build()
+
+
+def finish(loader):
+    """Link blocks whose targets the other apps' demos have just made."""
+    loader.site_tree.add_links()
 
 
 def load(loader) -> int:
