@@ -41,9 +41,10 @@ run: install migrate demo ## Install, migrate, load demo content and serve on 12
 test: install ## Run the whole suite (SQLite; PostgreSQL tests too when one answers)
 	$(PY) scripts/run_tests.py
 
-check: install ## Lint, Django system checks and missing-migration check (what CI gates on)
+check: install ## Lint, architecture contract (import layers), Django system checks and missing-migration check (what CI gates on)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run --noinput
 
