@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 
 import pytest
 
@@ -13,20 +14,27 @@ from cms.models import Dependency
 from cms.roles import AUTHORS, EDITORS
 from pqr.models import OfficerProfile
 
-BEFORE = [
-    ("cms", "0008_authors_edit_own_media_only"),
-    ("home", "0005_quick_poll_block"),
-    ("pqr", "0005_closure_days_for_administrators"),
-    ("transparency", "0005_authors_read_only_snippets"),
-]
+MOVE = ("cms", "0009_dependency")
+
+
+def before_the_move():
+    """The migration just before the move in cms and in every app that followed it
+    (``*_dependency_in_cms``), read from the graph so a renumbering needs no edit here."""
+    graph = MigrationLoader(connection).graph
+    moves = [MOVE, *(key for key in graph.nodes if key[1].endswith("_dependency_in_cms"))]
+    return [
+        next(parent.key for parent in graph.node_map[key].parents if parent.key[0] == key[0])
+        for key in moves
+    ]
 
 
 def migrate_back():
     """Unapply the move (cms 0009 and what depends on it); the historical models."""
     executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+    before = before_the_move()
+    executor.migrate(before)
     executor.loader.build_graph()
-    return executor.loader.project_state(BEFORE).apps
+    return executor.loader.project_state(before).apps
 
 
 def migrate_forward():
