@@ -44,9 +44,10 @@ worker: install ## Run queued tasks (e-mails) when TASKS_BACKEND=database
 test: install ## Run the whole suite (SQLite; PostgreSQL tests too when one answers)
 	$(PY) scripts/run_tests.py
 
-check: install ## Lint, Django system checks and missing-migration check (what CI gates on)
+check: install ## Lint, architecture contract (import layers), Django system checks and missing-migration check (what CI gates on)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run --noinput
 

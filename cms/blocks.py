@@ -1,4 +1,8 @@
-"""The shared StreamField vocabulary every page body uses (one BaseStreamBlock)."""
+"""The shared StreamField vocabulary every page body uses (one BaseStreamBlock).
+
+A block whose behaviour belongs to an app (the quick poll: votes and tallies live in
+surveys) is defined here, so cms imports no app, and rendered with the template that
+app registers (``register_block_template`` in its ``AppConfig.ready``)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +10,13 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from surveys.blocks import QuickPollBlock
+#: block name -> template, filled by the apps that give a shared block its behaviour
+BLOCK_TEMPLATES = {}
+
+
+def register_block_template(name, template):
+    """Render the shared block ``name`` with ``template`` (called by the owning app)."""
+    BLOCK_TEMPLATES[name] = template
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -83,6 +93,42 @@ class AccordionBlock(blocks.StructBlock):
         label = _("Accordion")
         template = "blocks/accordion_block.html"
         description = _("Questions or sections that open and close (works without JavaScript)")
+
+
+class OptionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("option"), max_length=200)
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Option")
+
+
+class QuickPollBlock(blocks.StructBlock):
+    """A one-question poll for any page's body. The block UUID identifies the poll, so
+    votes survive edits of the page. Rendered by the template the surveys app
+    registers (which posts votes to ``surveys:poll_vote``); nothing without it."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=300)
+    options = blocks.ListBlock(OptionBlock(), label=_("options"), min_num=2)
+    show_results = blocks.BooleanBlock(
+        label=_("show results after voting"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Quick poll")
+        description = _("A one-question poll; one vote per person")
+        preview_value = {
+            "question": "¿Cómo prefiere hacer sus trámites?",
+            "options": [{"label": "En línea"}, {"label": "En la ventanilla"}],
+            "show_results": True,
+        }
+
+    def get_template(self, value=None, context=None):
+        return BLOCK_TEMPLATES.get("quick_poll")
+
+    def render_basic(self, value, context=None):
+        return ""
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import accounts, restriction_passwords
 from cms.sitemaps import MultilingualSitemap
-from home import views as home_views
 
 urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
@@ -45,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("buscar/", include("search.urls")),
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),
-    path("mapa-del-sitio/", home_views.site_map, name="site_map"),
+    path("mapa-del-sitio/", include("home.urls")),
     # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
     # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
     path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),

@@ -13,7 +13,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.rich_text import RichText
 
 from cms.demo.loader import paragraphs
-from cms.models import Audience
+from cms.models import Audience, Dependency
+from home.demo_tree import SiteTree
 from home.models import (
     AudiencePage,
     ChildrenPage,
@@ -77,10 +78,8 @@ class HomeDemo:
         translated.save_revision().publish()
 
     def dependency(self, key, language="es"):
-        """The demo dependency whose slug contains ``key`` (transparency's demo data),
-        in the given language, or None when the transparency demo has not made it."""
-        from transparency.models import Dependency
-
+        """The demo dependency whose slug contains ``key`` (cms' demo data), in the
+        given language, or None when there is none."""
         if key not in self._dependencies:
             self._dependencies[key] = (
                 Dependency.objects.filter(locale=self.es, slug__icontains=key).first()
@@ -217,6 +216,17 @@ class HomeDemo:
                 blocks.extend(paragraphs(texts[language]))
             target.body = blocks
             target.save_revision().publish()
+
+
+def build_site(loader):
+    """The home page (the site root) and the standard pages under it."""
+    loader.site_tree = SiteTree(loader)
+    return loader.site_tree.build()
+
+
+def finish(loader):
+    """Link blocks whose targets the other apps' demos have just made."""
+    loader.site_tree.add_links()
 
 
 def load(loader) -> int:

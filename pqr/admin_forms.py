@@ -4,8 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import Dependency
 from cms.roles import PQR_OFFICERS
-from transparency.models import Dependency
 
 from .forms import clean_identity, id_type_field
 from .models import Channel, PetitionType, Status

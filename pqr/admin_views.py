@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from transparency.models import Dependency
+from cms.models import Dependency
 
 from . import deadlines, terms, workflow
 from .admin_forms import (

@@ -101,7 +101,7 @@ class OfficerProfile(models.Model):
         related_name="pqr_profile",
     )
     dependencies = models.ManyToManyField(
-        "transparency.Dependency", verbose_name=_("dependencies"), blank=True
+        "cms.Dependency", verbose_name=_("dependencies"), blank=True
     )
     sees_all = models.BooleanField(_("sees every case"), default=False)
 
@@ -180,7 +180,7 @@ class Case(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
     dependency = models.ForeignKey(
-        "transparency.Dependency",
+        "cms.Dependency",
         verbose_name=_("dependency"),
         null=True,
         blank=True,

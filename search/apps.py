@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from cms.page_assets import register_script
+
         from .cache import connect_signals
 
         connect_signals()
+        register_script("search/js/suggest.js")

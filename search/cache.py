@@ -16,23 +16,21 @@ DEFAULT_SECONDS = 300
 
 def _watched_models():
     """Models whose changes can change a search result or a filter choice."""
-    from django.apps import apps
-
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents import get_document_model
     from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-    models = [
+    from cms.models import Dependency
+
+    return [
         Page,
         get_document_model(),
         PageViewRestriction,
         Collection,
         CollectionViewRestriction,
         SearchPromotion,
+        Dependency,
     ]
-    if apps.is_installed("transparency"):
-        models.append(apps.get_model("transparency", "Dependency"))
-    return models
 
 
 SEARCH_CACHE = ContentCache("search", "SEARCH_CACHE_SECONDS", DEFAULT_SECONDS, _watched_models)

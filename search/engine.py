@@ -25,6 +25,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from cms.models import Dependency
+
 from . import cache as search_cache
 from .text import fold, plural_variants, query_terms
 
@@ -102,10 +104,6 @@ def dependency_choices(locale):
     """Dependencies of this language a citizen can filter by (cached), or [] when no
     result type records one."""
     if not dependency_models():
-        return []
-    try:
-        Dependency = apps.get_model("transparency", "Dependency")
-    except LookupError:
         return []
 
     def compute():

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Surveys")
+
+    def ready(self):
+        from cms.blocks import register_block_template
+        from cms.page_assets import register_after_content, register_stylesheet
+
+        register_block_template("quick_poll", "surveys/blocks/quick_poll_block.html")
+        register_stylesheet("surveys/css/surveys.css")
+        register_after_content("surveys/includes/page_feedback.html")

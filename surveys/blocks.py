@@ -1,4 +1,4 @@
-"""Question blocks an editor composes a survey from, and the quick poll block.
+"""Question blocks an editor composes a survey from (the quick poll block is cms's).
 
 Every question is a StreamField child, so its block UUID (``block.id``) is the stable
 question id stored with each answer; every option is a ListBlock item, so its item
@@ -9,20 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from cms.blocks import OptionBlock
+
 #: question types whose answers are free text (shown only after moderation)
 TEXT_TYPES = {"short_text", "long_text"}
 #: question types answered by choosing options
 CHOICE_TYPES = {"single_choice", "multiple_choice", "yes_no"}
 OTHER_OPTION = "other"
 YES, NO = "yes", "no"
-
-
-class OptionBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("option"), max_length=200)
-
-    class Meta:
-        icon = "radio-full"
-        label = _("Option")
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -141,25 +135,3 @@ class SurveyStreamBlock(blocks.StreamBlock):
     short_text = ShortTextBlock()
     long_text = LongTextBlock()
     ranking = RankingBlock()
-
-
-class QuickPollBlock(blocks.StructBlock):
-    """A one-question poll for any page's body. The block UUID identifies the poll, so
-    votes survive edits of the page; votes post to ``surveys:poll_vote``."""
-
-    question = blocks.CharBlock(label=_("question"), max_length=300)
-    options = blocks.ListBlock(OptionBlock(), label=_("options"), min_num=2)
-    show_results = blocks.BooleanBlock(
-        label=_("show results after voting"), required=False, default=True
-    )
-
-    class Meta:
-        icon = "pick"
-        label = _("Quick poll")
-        template = "surveys/blocks/quick_poll_block.html"
-        description = _("A one-question poll; one vote per person")
-        preview_value = {
-            "question": "¿Cómo prefiere hacer sus trámites?",
-            "options": [{"label": "En línea"}, {"label": "En la ventanilla"}],
-            "show_results": True,
-        }

@@ -1,5 +1,6 @@
 """Soacha demo content for the information phase, loaded by ``load_demo_content`` from
-the JSON files in ``transparency/data/``: dependencies, officials, entities, the
+the JSON files in ``transparency/data/``: officials (filed under the dependencies the
+cms demo creates), entities, the
 transparency menu page and its sections, norms (Decreto 387 de 2009 among them),
 trámites, two budget years and the development plan "Soacha para vivir mejor".
 
@@ -25,7 +26,6 @@ from cms.models import Audience
 from .models import (
     BudgetIndexPage,
     BudgetYearPage,
-    Dependency,
     DirectoryPage,
     EntityInfoPage,
     ExecutionReport,
@@ -97,12 +97,11 @@ class TransparencyDemo:
         self.loader = loader
         self.locales = {"es": loader.es, "en": loader.en}
         self.created = 0
-        self.dependencies = {}  # slug -> {"es": Dependency, "en": Dependency}
+        self.dependencies = loader.dependencies  # slug -> {"es": ..., "en": ...} (cms demo)
         self.sections = {}  # slug -> {"es": page, "en": page}
         self.norms = {}  # slug -> {"es": NormPage, "en": NormPage}
 
     def run(self):
-        self.load_dependencies()
         self.load_officials()
         self.load_entities()
         pages = read("pages.json")
@@ -129,37 +128,6 @@ class TransparencyDemo:
         return self.created
 
     # Snippets ------------------------------------------------------------------------
-
-    def load_dependencies(self):
-        """Parents come before their children in the data file, so each dependency's
-        parent exists, in both languages, when it is created."""
-        for spec in read("dependencies.json"):
-            es = self.ensure_snippet(
-                Dependency,
-                {"slug": spec["slug"]},
-                lambda lang, spec=spec: self.dependency_fields(spec, lang),
-            )
-            self.dependencies[spec["slug"]] = {
-                "es": es,
-                "en": es.get_translation(self.locales["en"]),
-            }
-
-    def dependency_fields(self, spec, lang):
-        parent = self.dependencies.get(spec["parent"], {}).get(lang) if spec["parent"] else None
-        return {
-            "name": spec["name"][lang],
-            "acronym": spec["acronym"],
-            "parent": parent,
-            "sort_order": spec["sort_order"],
-            "description": spec["description"][lang],
-            "head_position": spec["head_position"][lang],
-            "address": spec["address"],
-            "phone": spec["phone"],
-            "toll_free_phone": spec["toll_free_phone"],
-            "fax": spec["fax"],
-            "email": spec["email"],
-            "opening_hours": spec["opening_hours"][lang],
-        }
 
     def dependency(self, slug, lang):
         return self.dependencies[slug][lang] if slug else None

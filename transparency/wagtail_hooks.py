@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Dependency, InterestGroup, OtherEntity, PublicOfficial
+from cms.models import Dependency
+
+from .models import InterestGroup, OtherEntity, PublicOfficial
 
 
 class DependencyViewSet(SnippetViewSet):

@@ -1,6 +1,8 @@
-"""Loads the Soacha demo site from the data files beside this module and in the apps'
-``data/`` folders. Every step is idempotent: existing pages, documents and users are
-kept as they are (an editor's changes survive ``make run``), missing ones are created."""
+"""Loads the Soacha demo site: this module only orchestrates (the entity settings, the
+demo users and the dependencies are cms's own; every page is built by its app's
+``<app>/demo.py`` from the app's ``data/`` folder). Every step is idempotent: existing
+pages, documents and users are kept as they are (an editor's changes survive
+``make run``), missing ones are created."""
 
 import importlib
 import json
@@ -15,13 +17,14 @@ from django.core.files import File
 from django.db import transaction
 
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
 from allauth.account.models import EmailAddress
 
 from cms.models import EntitySettings
-from home.models import HomePage, StandardPage
+
+from .dependencies import load_dependencies
 
 DEMO_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(settings.BASE_DIR)
@@ -31,8 +34,9 @@ DECREE_TITLE = "Decreto 387 de 2009 – Plan de Acción GEL-T de la Alcaldía de
 DEFAULT_DEMO_PASSWORD = "soacha-demo-2026"  # documented in README; demo only
 
 
-#: Apps whose ``<app>/demo.py`` defines ``load(loader) -> int`` (objects created); they
-#: run in this order after the site tree, and each must be idempotent itself.
+#: Apps whose ``<app>/demo.py`` defines ``load(loader) -> int`` (objects created), and
+#: optionally ``build_site(loader) -> root page`` and ``finish(loader)`` (see
+#: ``DemoLoader.run``); they run in this order, and each must be idempotent itself.
 DEMO_APPS = ["transparency", "home", "gel", "pqr", "participation", "surveys", "search"]
 
 
@@ -61,8 +65,9 @@ class DemoLoader:
         self.es = Locale.objects.get(language_code="es")
         self.en, _ = Locale.objects.get_or_create(language_code="en")
         self.created = 0
-        self.pages_by_setting = {}
-        self.pending_links = []  # (page created in this run, its spec's "links")
+        self.pages_by_setting = {}  # EntitySettings field -> page (filled by the apps)
+        self.home = None
+        self.decree = None
 
     def log(self, message):
         if self.stdout:
@@ -70,37 +75,40 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self):
-        home = self.home_page()
-        self.site(home)
-        decree = self.decree_document()
-        for spec in self.data["pages"]:
-            self.ensure_page(home, spec, decree=decree)
-        self.entity_settings(home)
+        """Orchestrate the apps' demos (``<app>/demo.py``), in three passes: an app's
+        ``build_site(loader)`` makes the site tree and returns its root page (home),
+        ``load(loader)`` adds its content, ``finish(loader)`` what needs the others'."""
+        modules = list(app_demo_modules())
+        self.decree = self.decree_document()
+        for module in modules:
+            if hasattr(module, "build_site"):
+                self.home = module.build_site(self)
+        self.entity_settings(self.home)
         self.users()
-        self.home = home
-        self.decree = decree
-        for module in app_demo_modules():
+        self.dependencies = load_dependencies(self)
+        for module in modules:
             self.created += module.load(self) or 0
-        self.add_links()
+        for module in modules:
+            if hasattr(module, "finish"):
+                module.finish(self)
         return self.created
 
-    # Pages ---------------------------------------------------------------------
-
-    def home_page(self):
-        spec = self.data["home"]
-        home = HomePage.objects.filter(depth=2, locale=self.es).first()
-        if home is None:
-            home = HomePage(title=spec["title"]["es"], slug="inicio", locale=self.es)
-            Page.get_first_root_node().add_child(instance=home)
-            self.created += 1
-        if not home.introduction:
-            home.introduction = spec["introduction"]["es"]
-            home.title = spec["title"]["es"]
-            home.save_revision().publish()
-        self.ensure_translation(home, spec)
-        return home
+    def ensure_translation(self, page, spec, **fields):
+        """Publish the English translation of ``page`` (title, introduction and
+        ``fields`` from ``spec``'s "en" texts) unless it has one."""
+        if page.get_translation_or_none(self.en) is not None:
+            return
+        translated = page.copy_for_translation(self.en)
+        translated.title = spec["title"]["en"]
+        translated.draft_title = translated.title
+        if "introduction" in spec:
+            translated.introduction = spec["introduction"]["en"]
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
 
     def site(self, home):
+        """Make ``home`` the root of the default site (called by ``build_site``)."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
@@ -112,73 +120,6 @@ class DemoLoader:
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
-
-    def ensure_page(self, parent, spec, decree=None):
-        page = parent.get_children().filter(slug=spec["slug"], locale=self.es).first()
-        if page is None:
-            page = StandardPage(
-                title=spec["title"]["es"],
-                slug=spec["slug"],
-                introduction=spec.get("introduction", {}).get("es", ""),
-                show_in_menus=spec.get("in_menu", False),
-                body=self.body(spec, "es", decree),
-            )
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-            self.created += 1
-            if spec.get("links"):
-                self.pending_links.append((page, spec["links"]))
-        self.ensure_translation(page, spec, decree=decree)
-        if spec.get("setting"):
-            self.pages_by_setting[spec["setting"]] = page
-        for child in spec.get("children", []):
-            self.ensure_page(page, child, decree=decree)
-        return page
-
-    def body(self, spec, lang, decree):
-        blocks = paragraphs(spec.get("paragraphs", {}).get(lang, []))
-        if spec.get("decree") and decree is not None:
-            blocks.append(("document", {"document": decree, "title": DECREE_TITLE}))
-        return blocks
-
-    def ensure_translation(self, page, spec, decree=None):
-        if page.get_translation_or_none(self.en) is not None:
-            return
-        translated = page.copy_for_translation(self.en)
-        translated.title = spec["title"]["en"]
-        translated.draft_title = translated.title
-        if "introduction" in spec:
-            translated.introduction = spec["introduction"]["en"]
-        if isinstance(translated, StandardPage):
-            translated.body = self.body(spec, "en", decree)
-        translated.save_revision().publish()
-
-    def add_links(self):
-        """Add the link blocks of the pages created in this run, once the apps' demos
-        have made their targets (``path`` below the home page, e.g. the trámites
-        catalogue of the transparency menu). A page that already existed is left as
-        its editors keep it."""
-        for page, links in self.pending_links:
-            for locale in (self.es, self.en):
-                target = page.get_translation_or_none(locale)
-                if target is None:
-                    continue
-                added = [
-                    ("link", {"page": linked, "text": link["text"][locale.language_code]})
-                    for link in links
-                    if (linked := self.linked_page(link["path"], locale)) is not None
-                ]
-                if not added:
-                    continue
-                target = target.specific
-                target.body = [(block.block_type, block.value) for block in target.body] + added
-                target.save_revision().publish()
-
-    def linked_page(self, path, locale):
-        page = Page.objects.filter(url_path=f"{self.home.url_path}{path}/", locale=self.es).first()
-        if page is None:
-            return None
-        return page.get_translation_or_none(locale) or page
 
     # Documents, settings, users ---------------------------------------------------
 

@@ -4,9 +4,27 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from cms import navigation
+from cms import navigation, page_assets
 
 register = template.Library()
+
+
+@register.simple_tag
+def portal_stylesheets():
+    """The static paths of the stylesheets apps add to every page (cms.page_assets)."""
+    return list(page_assets.STYLESHEETS)
+
+
+@register.simple_tag
+def portal_scripts():
+    """The static paths of the scripts apps add to every page (cms.page_assets)."""
+    return list(page_assets.SCRIPTS)
+
+
+@register.simple_tag
+def portal_after_content():
+    """The templates apps show after every page's content (cms.page_assets)."""
+    return list(page_assets.AFTER_CONTENT)
 
 
 @register.simple_tag(takes_context=True)

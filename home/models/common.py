@@ -21,7 +21,7 @@ def audiences_field():
 
 def dependency_field():
     return models.ForeignKey(
-        "transparency.Dependency",
+        "cms.Dependency",
         verbose_name=gettext_lazy("dependency"),
         null=True,
         blank=True,

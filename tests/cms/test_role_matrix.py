@@ -222,15 +222,15 @@ MATRIX = {
 #: Wagtail's own admin views behind the role decisions of issue 9, item 11
 WAGTAIL_ADMIN = {
     "transparency snippets: list": (
-        _snippet("transparency_dependency", "list"),
+        _snippet("cms_dependency", "list"),
         (*ADMIN_DENIED[:2], "200", "200", "302:admin", "302:admin", "302:admin", "200"),
     ),
     "transparency snippets: add": (
-        _snippet("transparency_dependency", "add"),
+        _snippet("cms_dependency", "add"),
         (*ADMIN_DENIED[:3], "200", "302:admin", "302:admin", "302:admin", "200"),
     ),
     "transparency snippets: edit": (
-        lambda d: reverse("wagtailsnippets_transparency_dependency:edit", args=[d.dependency.pk]),
+        lambda d: reverse("wagtailsnippets_cms_dependency:edit", args=[d.dependency.pk]),
         (*ADMIN_DENIED[:3], "200", "302:admin", "302:admin", "302:admin", "200"),
     ),
     "closure days: list": (
@@ -302,8 +302,8 @@ def users(make_user):
 
 def test_each_role_gets_what_the_roles_table_says(client, demo_site, users):
     """Every cell is checked; all differences are reported at once."""
+    from cms.models import Dependency
     from pqr.models import ClosureDay
-    from transparency.models import Dependency
 
     demo = load_demo(demo_site)
     demo.dependency = Dependency.objects.order_by("pk").first()

@@ -7,7 +7,7 @@ import pytest
 def dependencies(demo_site):
     from wagtail.models import Locale
 
-    from transparency.models import Dependency
+    from cms.models import Dependency
 
     locale = Locale.objects.get(language_code="es")
     return [

@@ -69,8 +69,8 @@ def test_year_filter(client, make_page):
 def test_dependency_filter_keeps_results_filed_under_that_dependency(client, es_home):
     """The dependency filter keeps the news items filed under the chosen secretaría
     (real NewsPage.dependency links, so the choice is validated like a citizen's)."""
+    from cms.models import Dependency
     from home.models import NewsIndexPage, NewsPage
-    from transparency.models import Dependency
 
     newsroom = NewsIndexPage.objects.live().descendant_of(es_home).first()
     mine, other = Dependency.objects.filter(locale=es_home.locale)[:2]

@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 import pytest
 
+from cms.blocks import QuickPollBlock
 from home.models import StandardPage
-from surveys.blocks import QuickPollBlock
 from surveys.models import PageFeedback, PollVote
 
 pytestmark = pytest.mark.django_db

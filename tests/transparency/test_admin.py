@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from cms.models import Audience
+from cms.models import Audience, Dependency
 from transparency import models as m
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def body():
 
 def test_editor_creates_every_section(editor_client, parents):
     """Each section type can be added under the transparency page by an editor."""
-    dependency = m.Dependency.objects.filter(locale=parents["menu"].locale).first()
+    dependency = Dependency.objects.filter(locale=parents["menu"].locale).first()
     norm = m.NormPage.objects.filter(locale=parents["menu"].locale).first()
     specs = {
         m.EntityInfoPage: {
@@ -168,7 +168,7 @@ def test_editor_creates_a_procedure(editor_client, parents):
             "channel_details": "",
             "online_level": "transaccion",
             "online_form_url": "https://example.org/formulario",
-            "responsible_dependency": m.Dependency.objects.filter(locale=locale).first().pk,
+            "responsible_dependency": Dependency.objects.filter(locale=locale).first().pk,
             "legal_basis": m.NormPage.objects.filter(locale=locale).first().pk,
             "legal_basis_text": "",
             "downloadable_forms": streamfield([]),
@@ -217,7 +217,7 @@ def test_editor_creates_budget_year_and_program(editor_client, parents):
             "title": "Programa nuevo",
             "strategic_line": "",
             "objective": "Objetivo.",
-            "responsible_dependency": m.Dependency.objects.filter(locale=locale).first().pk,
+            "responsible_dependency": Dependency.objects.filter(locale=locale).first().pk,
             "contact_position": "Secretario",
             "contact_email": "x@alcaldiasoacha.gov.co",
             "contact_phone": "",
@@ -284,8 +284,11 @@ def test_editor_creates_a_menu_page_under_a_new_home(editor_client, parents):
     assert page.menu_items.count() == 2
 
 
+TRANSPARENCY_SNIPPETS = ("publicofficial", "otherentity", "interestgroup")
+
+
 def test_editor_sees_the_transparency_snippets(editor_client, demo_site):
     """Dependencies and officials are listed in the admin for editors."""
-    for model in ("dependency", "publicofficial", "otherentity", "interestgroup"):
-        response = editor_client.get(reverse(f"wagtailsnippets_transparency_{model}:list"))
+    for model in ("cms_dependency", *(f"transparency_{name}" for name in TRANSPARENCY_SNIPPETS)):
+        response = editor_client.get(reverse(f"wagtailsnippets_{model}:list"))
         assert response.status_code == 200, model

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
+from cms.models import Dependency
 from transparency import models as m
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +14,7 @@ ES = {"locale__language_code": "es"}
 def test_demo_figures(demo_site):
     """≥15 dependencies, 25 officials, 30 trámites and services, 15 norms, two budget
     years, the development plan with programs and indicators."""
-    assert m.Dependency.objects.filter(**ES).count() >= 15
+    assert Dependency.objects.filter(**ES).count() >= 15
     assert m.PublicOfficial.objects.filter(**ES).count() >= 25
     assert m.ProcedurePage.objects.live().filter(**ES).count() >= 30
     assert m.NormPage.objects.live().filter(**ES).count() >= 15
@@ -53,7 +54,7 @@ def test_every_transparency_page_is_translated(demo_site):
     spanish = Page.objects.filter(content_type__app_label="transparency", **ES)
     for page in spanish:
         translated = page.get_translation_or_none(
-            m.Dependency.objects.filter(locale__language_code="en").first().locale
+            Dependency.objects.filter(locale__language_code="en").first().locale
         )
         assert translated is not None and translated.live, page.url_path
     procedure = m.ProcedurePage.objects.get(
@@ -66,8 +67,8 @@ def test_every_transparency_page_is_translated(demo_site):
 def test_snippets_are_translated(demo_site):
     """Dependencies and officials exist in English, with English names and positions."""
     assert (
-        m.Dependency.objects.filter(locale__language_code="en").count()
-        == m.Dependency.objects.filter(**ES).count()
+        Dependency.objects.filter(locale__language_code="en").count()
+        == Dependency.objects.filter(**ES).count()
     )
     mayor = m.PublicOfficial.objects.get(
         email="alcalde@alcaldiasoacha.gov.co", locale__language_code="en"

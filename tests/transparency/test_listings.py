@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from cms.models import Dependency
 from transparency.models import (
-    Dependency,
     DirectoryPage,
     NormIndexPage,
     NormPage,

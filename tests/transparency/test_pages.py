@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 import pytest
 
+from cms.models import Dependency
 from home.models import HomePage, StandardPage
 from transparency import models as m
 
@@ -106,12 +107,12 @@ def test_organigram_is_a_nested_list_of_the_dependency_tree(client, demo_pages):
     page = demo_pages(m.OrganigramPage)
     html = client.get(page.url).content.decode()
     assert '<ul class="org-tree"' in html
-    general = m.Dependency.objects.get(slug="secretaria-general", locale=page.locale)
-    tic = m.Dependency.objects.get(slug="oficina-tic", locale=page.locale)
+    general = Dependency.objects.get(slug="secretaria-general", locale=page.locale)
+    tic = Dependency.objects.get(slug="oficina-tic", locale=page.locale)
     start = html.index(general.name)
     nested = html.index("<ul>", start)
     assert start < nested < html.index(tic.name)
-    for dependency in m.Dependency.objects.filter(locale=page.locale):
+    for dependency in Dependency.objects.filter(locale=page.locale):
         assert dependency.name in html
 
 

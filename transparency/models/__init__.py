@@ -1,7 +1,6 @@
-"""The information phase (Ley 1712 transparency menu): the dependency tree everything
-is filed under, entity pages, directories, norms, trámites, budget, plans and the menu."""
+"""The information phase (Ley 1712 transparency menu): entity pages (the organigrama
+of cms' dependencies), directories, norms, trámites, budget, plans and the menu."""
 
-from .dependencies import Dependency
 from .directories import DirectoryPage, InterestGroup, OtherEntity, PublicOfficial
 from .entity import EntityInfoPage, OfficesPage, OrganigramPage, ProcessesPage, ProcessItem
 from .menu import TransparencyMenuItem, TransparencyPage
@@ -24,7 +23,6 @@ __all__ = [
     "TOPICS",
     "BudgetIndexPage",
     "BudgetYearPage",
-    "Dependency",
     "DirectoryPage",
     "EntityInfoPage",
     "ExecutionReport",

@@ -11,10 +11,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.models import Dependency
 
 from ..listing import ListingFilterForm, listing_context, read_filters
 from .base import SectionPage
-from .dependencies import Dependency
 
 
 class PublicOfficial(TranslatableMixin, index.Indexed, models.Model):

@@ -12,9 +12,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.models import Dependency
 
 from .base import SectionPage, optional_link
-from .dependencies import Dependency
 
 RICH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 

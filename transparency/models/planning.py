@@ -16,9 +16,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, HeadingBlock
+from cms.models import Dependency
 
 from .base import SectionPage, localize_pages, optional_link
-from .dependencies import Dependency
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 

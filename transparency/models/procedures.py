@@ -12,11 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import DocumentBlock, LinkBlock
-from cms.models import AUDIENCE_CHOICES
+from cms.models import AUDIENCE_CHOICES, Dependency
 
 from ..listing import ListingFilterForm, listing_context, read_filters
 from .base import MENU_PAGE, SectionPage, localize_pages, optional_link
-from .dependencies import Dependency
 
 PROCEDURE_KINDS = [
     ("tramite", _("Procedure (trámite)")),

@@ -5,8 +5,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from .base import optional_link
-
 
 class DependencyQuerySet(models.QuerySet):
     def in_active_locale(self):
@@ -25,7 +23,14 @@ class Dependency(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
-    parent = optional_link("self", _("reports to"), related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reports to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     description = models.TextField(
         _("functions"),
@@ -80,6 +85,9 @@ class Dependency(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("dependencies")
         ordering = ["sort_order", "name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        # The table keeps the name it had when the model lived in transparency, so
+        # moving the model to cms changed no row (cms migration 0009).
+        db_table = "transparency_dependency"
 
     def __str__(self):
         return self.name
