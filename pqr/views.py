@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from cms.exports import csv_response
+from cms.pagination import paginate
 
 from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
@@ -193,7 +193,8 @@ def anonymous_answers(request):
         .only("radicado", "petition_type", "received_at", "answered_at", "answer")
         .order_by("-answered_at", "-pk")
     )
-    page = Paginator(cases, terms.ANONYMOUS_ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
+    notices = []
+    page = paginate(request, cases, terms.ANONYMOUS_ANSWERS_PER_PAGE, notices)
     closures = ClosureDay.dates() if page.object_list else frozenset()
     for case in page:
         published = deadlines.timezone_date(case.answered_at)
@@ -205,7 +206,7 @@ def anonymous_answers(request):
     return render(
         request,
         "pqr/anonymous_answers.html",
-        {"page_obj": page, "notice_days": terms.ANONYMOUS_NOTICE_DAYS},
+        {"page_obj": page, "notices": notices, "notice_days": terms.ANONYMOUS_NOTICE_DAYS},
     )
 
 

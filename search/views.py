@@ -3,7 +3,6 @@ search box's progressive enhancement. Both are rate-limited per client address."
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from wagtail.models import Locale
 from django_ratelimit.decorators import ratelimit
 
 from cms.models import EntitySettings
+from cms.pagination import paginate, query_without_page
 
 from .engine import SearchFilters, SiteSearch, dependency_choices, visible_pages
 from .forms import SearchForm
@@ -101,20 +101,19 @@ def search(request):
     results = site_search.presented_results(
         lambda items: present(items, site_search.terms, request), request.get_host()
     )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    total = paginator.count
+    notices = []
+    page_obj = paginate(request, results, RESULTS_PER_PAGE, notices)
+    total = page_obj.paginator.count
     if site_search.terms and "page" not in request.GET and not filters.active:
         site_search.record(found=bool(total or site_search.promotions))
-    params = request.GET.copy()
-    params.pop("page", None)
     context.update(
         page_obj=page_obj,
         hits=list(page_obj.object_list),
         total=total,
         promotions=site_search.promotions,
         filters=filters,
-        query_params=params.urlencode(),
+        extra_query=query_without_page(request),
+        notices=notices if total else [],
     )
     if not total:
         context.update(popular=popular_searches(), help_links=help_links(request, locale))
