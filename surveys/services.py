@@ -10,12 +10,14 @@ from django.db.models import Avg, Count
 
 from allauth.account.models import EmailAddress
 
+from cms.signed_cookies import SignedCookie
 from surveys.blocks import OTHER_OPTION, TEXT_TYPES
 from surveys.models import Answer, Response
 
-BROWSER_COOKIE = "soacha_encuestas"
-BROWSER_SALT = "surveys.browser"
-BROWSER_MAX_AGE = 60 * 60 * 24 * 365 * 2
+#: a random token that tells one browser's answers to an "anyone" survey from another's
+BROWSER_COOKIE = SignedCookie(
+    "soacha_encuestas", salt="surveys.browser", max_age=60 * 60 * 24 * 365 * 2
+)
 CONTEXT_SALT = "surveys.context"
 
 
@@ -28,7 +30,7 @@ class AlreadyAnswered(Exception):
 
 def browser_token(request):
     """The signed random token identifying this browser (None when absent/forged)."""
-    return request.get_signed_cookie(BROWSER_COOKIE, default=None, salt=BROWSER_SALT)
+    return BROWSER_COOKIE.read(request)
 
 
 def ensure_browser_token(request):
@@ -42,15 +44,7 @@ def ensure_browser_token(request):
 def set_browser_cookie(request, response):
     token = getattr(request, "_surveys_new_token", None)
     if token:
-        response.set_signed_cookie(
-            BROWSER_COOKIE,
-            token,
-            salt=BROWSER_SALT,
-            max_age=BROWSER_MAX_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
+        BROWSER_COOKIE.write(request, response, token)
     return response
 
 

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from django_ratelimit.decorators import ratelimit
 
+from cms.ratelimits import is_limited, rate
 from surveys import funnel, services
 from surveys.forms import SurveyStepForm, unknown_fields
 
 STATE_SALT = "surveys.state"
-RATE = "30/m"
 
 
 def _load_state(survey, value):
@@ -76,7 +76,7 @@ def _notice(request, survey, method):
     return None, 200
 
 
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=rate("survey_answer"), method="POST", block=False)
 def answer(request, survey):
     notice, status = _notice(request, survey, request.method)
     if notice:
@@ -89,14 +89,6 @@ def answer(request, survey):
         }
         form = SurveyStepForm(survey.steps()[0].questions)
         return _render(request, survey, form=form, step_index=0, state=_dump_state(survey, state))
-    if getattr(request, "limited", False):
-        return _render(
-            request,
-            survey,
-            status=429,
-            notice="error",
-            error=_("Too many attempts from your connection. Wait a minute and try again."),
-        )
     return _post(request, survey)
 
 
@@ -111,10 +103,24 @@ def _post(request, survey):
         return _refuse(
             request, survey, _("The answers sent do not belong to this survey. Nothing was saved.")
         )
-    if index == 0:
-        funnel.count_start(survey, state)
     for name in form.fields:
         state["data"][name] = request.POST.getlist(name)
+
+    if is_limited(request):
+        # The same step again with what was typed, and the message: nothing is lost.
+        form = SurveyStepForm(steps[index].questions)
+        form.initial = _initial(form, state["data"])
+        return _render(
+            request,
+            survey,
+            status=429,
+            form=form,
+            step_index=index,
+            state=_dump_state(survey, state),
+            error=_("Too many attempts from your connection. Wait a minute and try again."),
+        )
+    if index == 0:
+        funnel.count_start(survey, state)
 
     if request.POST.get("action") == "back" and index > 0:
         return _show_step(request, survey, state, index - 1)
