@@ -54,11 +54,9 @@ def poll_tally(page_id, block_id, options):
 
 
 def has_voted(request, page_id, block_id):
-    votes = PollVote.objects.filter(page_id=page_id, block_id=block_id)
-    if request.user.is_authenticated and votes.filter(user=request.user).exists():
-        return True
-    token = services.browser_token(request)
-    return bool(token) and votes.filter(browser_token=token).exists()
+    return services.answered_by(
+        PollVote.objects.filter(page_id=page_id, block_id=block_id), request
+    )
 
 
 @require_POST

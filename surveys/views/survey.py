@@ -18,7 +18,7 @@ STATE_SALT = "surveys.state"
 
 def _load_state(survey, value):
     if not value:
-        return {"step": 0, "data": {}, "context": ""}
+        return {"step": 0, "data": {}}
     try:
         state = signing.loads(value, salt=f"{STATE_SALT}.{survey.pk}", max_age=60 * 60 * 24)
     except signing.BadSignature:
@@ -82,11 +82,7 @@ def answer(request, survey):
     if notice:
         return _render(request, survey, status=status, notice=notice)
     if request.method != "POST":
-        state = {
-            "step": 0,
-            "data": {},
-            "context": services.unsign_context(request.GET.get("contexto")),
-        }
+        state = {"step": 0, "data": {}}
         form = SurveyStepForm(survey.steps()[0].questions)
         return _render(request, survey, form=form, step_index=0, state=_dump_state(survey, state))
     return _post(request, survey)
@@ -151,9 +147,7 @@ def _finish(request, survey, state, index):
         return _refuse(request, survey, _("Some answers are not valid. Nothing was saved."))
     user, token = services.identity(survey, request)
     try:
-        services.store_response(
-            survey, full.answer_rows(), user, token, context_object=state.get("context", "")
-        )
+        services.store_response(survey, full.answer_rows(), user, token)
     except services.AlreadyAnswered:
         return _render(request, survey, status=409, notice="already")
     funnel.count_step_completed(survey, state, index, index + 1)
@@ -163,7 +157,7 @@ def _finish(request, survey, state, index):
 
 def _refuse(request, survey, message):
     form = SurveyStepForm(survey.steps()[0].questions)
-    state = _dump_state(survey, {"step": 0, "data": {}, "context": ""})
+    state = _dump_state(survey, {"step": 0, "data": {}})
     return _render(request, survey, status=400, form=form, step_index=0, state=state, error=message)
 
 
