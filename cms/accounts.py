@@ -3,12 +3,12 @@
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import DefaultAccountAdapter
 
 from cms.client_ip import client_ip
+from cms.redirects import safe_next
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,10 +43,8 @@ def login_redirect(request):
     login, keeping a safe ``next`` from the query or the posted form. It never
     authenticates: a password posted here is dropped."""
     target = reverse("account_login")
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    next_url = safe_next(request, None)
+    if next_url:
         query = QueryDict(mutable=True)
         query["next"] = next_url
         target = f"{target}?{query.urlencode(safe='/')}"

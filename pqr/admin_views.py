@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import Dependency
+from cms.pagination import paginate, query_without_page
 
 from . import deadlines, terms, workflow
 from .admin_forms import (
@@ -55,7 +55,7 @@ def inbox(request):
         cases = cases.filter(dependency_id=dependency)
     if filters["open"] != "all" and not filters["status"]:
         cases = cases.filter(status__in=OPEN)
-    page = Paginator(cases.order_by("due_date", "pk"), 50).get_page(request.GET.get("p"))
+    page = paginate(request, cases.order_by("due_date", "pk"), 50, param="p")
     today = timezone.localdate()
     soon = deadlines.add_business_days(today, terms.DUE_SOON_DAYS, ClosureDay.dates())
     for case in page:
@@ -65,6 +65,7 @@ def inbox(request):
         "pqr/admin/inbox.html",
         {
             "page_obj": page,
+            "extra_query": query_without_page(request, "p"),
             "filters": filters,
             "statuses": Status.choices,
             "types": PetitionType.choices,

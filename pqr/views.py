@@ -1,9 +1,7 @@
 """Public PQRSD views: file, acknowledge, track, rate, my petitions and statistics."""
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +11,10 @@ from django.views.decorators.http import require_POST
 
 from django_ratelimit.decorators import ratelimit
 
+from cms import ratelimits
 from cms.exports import csv_response
+from cms.pagination import paginate
+from cms.ratelimits import is_limited, too_many_requests
 
 from . import deadlines, terms, workflow
 from .filing import code_matches, file_case
@@ -25,23 +26,14 @@ from .stats import quarterly_stats
 ACK_SESSION_KEY = "pqr_ack"
 
 
-def _rate(name, default):
-    return lambda group, request: getattr(settings, name, default)
-
-
-def _too_many(request, template, context):
-    context["rate_limited"] = True
-    return render(request, template, context, status=429)
-
-
 @personal_data
-@ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
+@ratelimit(key="ip", rate=ratelimits.rate("pqr_filing"), method="POST", block=False)
 def file_petition(request):
     """The filing form. A valid POST files the case and redirects to its acknowledgement."""
     if request.method == "POST":
         form = FilingForm(request.POST, request.FILES)
-        if getattr(request, "limited", False):
-            return _too_many(request, "pqr/file_petition.html", {"form": form})
+        if is_limited(request):
+            return too_many_requests(request, "pqr/file_petition.html", {"form": form})
         if form.is_valid():
             data = form.cleaned_data
             filed = file_case(
@@ -86,7 +78,7 @@ def _find(radicado, code):
 
 
 @personal_data
-@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method=("GET", "POST"), block=False)
+@ratelimit(key="ip", rate=ratelimits.rate("pqr_tracking"), method=("GET", "POST"), block=False)
 def track(request):
     """Consulta del estado: radicado plus code (a POST form; the GET link of the
     acknowledgement e-mail works too); any mismatch gives the same answer. A match is
@@ -95,8 +87,8 @@ def track(request):
     form = TrackingForm(data if {"radicado", "codigo"} & set(data) else None)
     context = {"form": form}
     if form.is_bound:
-        if getattr(request, "limited", False):
-            return _too_many(request, "pqr/track.html", context)
+        if is_limited(request):
+            return too_many_requests(request, "pqr/track.html", context)
         if form.is_valid():
             case = _find(form.cleaned_data["radicado"], form.cleaned_data["codigo"])
             if case is None:
@@ -155,7 +147,7 @@ def _case_for_post(request):
 
 @personal_data
 @require_POST
-@ratelimit(key="ip", rate=_rate("PQR_FILING_RATE", "10/m"), method="POST", block=False)
+@ratelimit(key="ip", rate=ratelimits.rate("pqr_filing"), method="POST", block=False)
 def complete(request):
     """The petitioner supplies what an incomplete petition lacked (Ley 1755 art. 17),
     with the tracking code or from their account; the legal term then restarts."""
@@ -164,9 +156,9 @@ def complete(request):
         raise Http404
     form = CompletionForm(request.POST, request.FILES)
     context = {"form": None, "mine": mine}
-    if getattr(request, "limited", False):
-        context.update(_case_context(case, form), rate_limited=True)
-        return render(request, "pqr/track.html", context, status=429)
+    if is_limited(request):
+        context.update(_case_context(case, form))
+        return too_many_requests(request, "pqr/track.html", context)
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
         try:
@@ -189,7 +181,8 @@ def anonymous_answers(request):
         .only("radicado", "petition_type", "received_at", "answered_at", "answer")
         .order_by("-answered_at", "-pk")
     )
-    page = Paginator(cases, terms.ANONYMOUS_ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
+    notices = []
+    page = paginate(request, cases, terms.ANONYMOUS_ANSWERS_PER_PAGE, notices)
     closures = ClosureDay.dates() if page.object_list else frozenset()
     for case in page:
         published = deadlines.timezone_date(case.answered_at)
@@ -201,17 +194,19 @@ def anonymous_answers(request):
     return render(
         request,
         "pqr/anonymous_answers.html",
-        {"page_obj": page, "notice_days": terms.ANONYMOUS_NOTICE_DAYS},
+        {"page_obj": page, "notices": notices, "notice_days": terms.ANONYMOUS_NOTICE_DAYS},
     )
 
 
 @personal_data
 @require_POST
-@ratelimit(key="ip", rate=_rate("PQR_TRACKING_RATE", "20/m"), method="POST", block=False)
+@ratelimit(key="ip", rate=ratelimits.rate("pqr_tracking"), method="POST", block=False)
 def rate(request):
     """The satisfaction rating, once per answered case."""
-    if getattr(request, "limited", False):
-        raise Http404
+    if is_limited(request):
+        # Checked before the case is looked up, so past the limit nobody learns whether
+        # a radicado and code match: the friendly 429 page, not the case.
+        return too_many_requests(request)
     case, mine = _case_for_post(request)
     if case is None or mine:
         raise Http404

@@ -4,9 +4,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_menu import RuleMenuItem
 
 from . import admin_urls
 from .models import ClosureDay, OfficerProfile
@@ -18,14 +19,11 @@ def register_admin_urls():
     return [path("pqrsd/", include((admin_urls, "pqr_admin"), namespace="pqr_admin"))]
 
 
-class InboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_officer(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
-    return InboxMenuItem(_("PQRSD inbox"), reverse("pqr_admin:inbox"), icon_name="mail", order=250)
+    return RuleMenuItem(
+        _("PQRSD inbox"), reverse("pqr_admin:inbox"), rule=is_officer, icon_name="mail", order=250
+    )
 
 
 class ClosureDayViewSet(SnippetViewSet):

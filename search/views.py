@@ -1,9 +1,7 @@
 """Public search views: the results page and the JSON title suggestions behind the
 search box's progressive enhancement. Both are rate-limited per client address."""
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +13,8 @@ from wagtail.models import Locale
 from django_ratelimit.decorators import ratelimit
 
 from cms.models import EntitySettings
+from cms.pagination import paginate, query_without_page
+from cms.ratelimits import is_limited, rate, too_many_requests
 
 from .engine import SearchFilters, SiteSearch, dependency_choices, visible_pages
 from .forms import SearchForm
@@ -27,14 +27,6 @@ POPULAR_SEARCHES = 6
 POPULAR_CACHE_SECONDS = 600
 #: Slug of the trámites catalogue in the demo tree (any page type).
 PROCEDURES_SLUG = "tramites-y-servicios"
-
-
-def search_rate(group, request):
-    return getattr(settings, "SEARCH_RATELIMIT", "60/m")
-
-
-def suggest_rate(group, request):
-    return getattr(settings, "SEARCH_SUGGEST_RATELIMIT", "120/m")
 
 
 def popular_searches():
@@ -77,7 +69,7 @@ def help_links(request, locale):
 
 
 @require_GET
-@ratelimit(key="ip", rate=search_rate, block=False)
+@ratelimit(key="ip", rate=rate("search"), block=False)
 def search(request):
     """The results page: editors' picks, results of every type with filters, and
     suggestions when nothing matches. Over the rate limit it answers 429 with the form."""
@@ -85,9 +77,9 @@ def search(request):
     form = SearchForm(request.GET, dependency_choices=dependency_choices(locale))
     query = form.cleaned_value("q")
     context = {"form": form, "search_query": query, "limited": False}
-    if getattr(request, "limited", False):
-        context.update(limited=True, search_query="")
-        return TemplateResponse(request, "search/search.html", context, status=429)
+    if is_limited(request):
+        context.update(search_query="")
+        return too_many_requests(request, "search/search.html", context)
     if not query:
         return TemplateResponse(request, "search/search.html", context)
 
@@ -101,20 +93,19 @@ def search(request):
     results = site_search.presented_results(
         lambda items: present(items, site_search.terms, request), request.get_host()
     )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    total = paginator.count
+    notices = []
+    page_obj = paginate(request, results, RESULTS_PER_PAGE, notices)
+    total = page_obj.paginator.count
     if site_search.terms and "page" not in request.GET and not filters.active:
         site_search.record(found=bool(total or site_search.promotions))
-    params = request.GET.copy()
-    params.pop("page", None)
     context.update(
         page_obj=page_obj,
         hits=list(page_obj.object_list),
         total=total,
         promotions=site_search.promotions,
         filters=filters,
-        query_params=params.urlencode(),
+        extra_query=query_without_page(request),
+        notices=notices if total else [],
     )
     if not total:
         context.update(popular=popular_searches(), help_links=help_links(request, locale))
@@ -122,11 +113,11 @@ def search(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate=suggest_rate, block=False)
+@ratelimit(key="ip", rate=rate("search_suggest"), block=False)
 def suggestions(request):
     """Titles of live, public pages of this language that start like the query, as
     JSON for the search box: ``{"results": [{"title", "url"}]}``."""
-    if getattr(request, "limited", False):
+    if is_limited(request):
         return JsonResponse({"results": [], "error": _("Too many requests.")}, status=429)
     terms = query_terms(request.GET.get("q", "")[:100])
     if not terms or len(" ".join(terms)) < 3:

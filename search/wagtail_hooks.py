@@ -5,14 +5,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from cms.admin_menu import RuleMenuItem
 
 from .admin_views import SearchReportView, can_view_report
-
-
-class SearchReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -24,9 +20,10 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return SearchReportMenuItem(
+    return RuleMenuItem(
         _("Searches by citizens"),
         reverse("search_report"),
+        rule=can_view_report,
         name="search-report",
         icon_name="search",
         order=1310,

@@ -3,7 +3,6 @@ page feedback (Editores) and the moderation of free-text answers (Moderadores)."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -11,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.pagination import paginate
 from surveys import reports
 from surveys.models import Answer, PageFeedback, SurveyPage
 
@@ -56,9 +56,9 @@ def feedback_report(request):
         )
     )
     pages = sorted(grouped, key=lambda row: (-row["no"], -row["total"]))[:100]
-    comments = Paginator(
-        PageFeedback.objects.exclude(comment="").select_related("page"), 25
-    ).get_page(request.GET.get("p"))
+    comments = paginate(
+        request, PageFeedback.objects.exclude(comment="").select_related("page"), 25, param="p"
+    )
     return TemplateResponse(
         request, "surveys/admin/feedback_report.html", {"pages": pages, "comments": comments}
     )
@@ -72,7 +72,7 @@ def moderation(request):
         .select_related("survey")
         .order_by("pk")
     )
-    page = Paginator(pending, 30).get_page(request.GET.get("p"))
+    page = paginate(request, pending, 30, param="p")
     questions = {}
     for answer in page:
         if answer.survey_id not in questions:

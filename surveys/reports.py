@@ -10,6 +10,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.charts import Frame, columns
 from surveys.models import Response, SurveyStepCount
 
 #: the chart never has more bars than this: longer periods are grouped in weeks or more
@@ -17,6 +18,8 @@ MAX_BARS = 92
 CHART_WIDTH = 640
 CHART_HEIGHT = 160
 CHART_TOP = 10
+#: the "answers over time" columns, with 24 below them for the dates
+CHART = Frame(width=CHART_WIDTH, height=CHART_TOP + CHART_HEIGHT + 24, top=CHART_TOP, bottom=24)
 
 
 @dataclass
@@ -94,12 +97,13 @@ def answers_over_time(survey):
     for answered_on, n in per_day:
         buckets[(answered_on - first).days // size].count += n
     peak = max(bucket.count for bucket in buckets)
-    slot = CHART_WIDTH / len(buckets)
-    for n, bucket in enumerate(buckets):
-        bucket.width = round(max(slot * 0.8, 1), 2)
-        bucket.x = round(n * slot + (slot - bucket.width) / 2, 2)
-        bucket.height = round(CHART_HEIGHT * bucket.count / peak, 2) if peak else 0
-        bucket.y = round(CHART_TOP + CHART_HEIGHT - bucket.height, 2)
+    for bucket, column in zip(buckets, columns([b.count for b in buckets], CHART), strict=True):
+        bucket.x, bucket.y, bucket.width, bucket.height = (
+            column.x,
+            column.y,
+            column.width,
+            column.height,
+        )
     return buckets, size, peak
 
 
@@ -143,9 +147,9 @@ def survey_report(survey):
         "completion": _percent(finished, started) if started >= finished else None,
         "funnel": funnel,
         "chart": {
-            "width": CHART_WIDTH,
-            "height": CHART_TOP + CHART_HEIGHT + 24,
-            "baseline": CHART_TOP + CHART_HEIGHT,
-            "label_y": CHART_TOP + CHART_HEIGHT + 18,
+            "width": CHART.width,
+            "height": CHART.height,
+            "baseline": CHART.baseline,
+            "label_y": CHART.baseline + 18,
         },
     }

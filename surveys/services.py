@@ -3,20 +3,27 @@ in the database (a bounded number of queries whatever the number of answers)."""
 
 import secrets
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 
 from allauth.account.models import EmailAddress
 
+from cms.charts import scaled
+from cms.signed_cookies import SignedCookie
 from surveys.blocks import OTHER_OPTION, TEXT_TYPES
 from surveys.models import Answer, Response
 
-BROWSER_COOKIE = "soacha_encuestas"
-BROWSER_SALT = "surveys.browser"
-BROWSER_MAX_AGE = 60 * 60 * 24 * 365 * 2
-CONTEXT_SALT = "surveys.context"
+#: a random token that tells one browser's answers to an "anyone" survey from another's
+BROWSER_COOKIE = SignedCookie(
+    "soacha_encuestas", salt="surveys.browser", max_age=60 * 60 * 24 * 365 * 2
+)
+
+
+#: the longest bar of the public results chart (100 %), in SVG units
+RESULT_BAR_LENGTH = 520
 
 
 class AlreadyAnswered(Exception):
@@ -28,7 +35,7 @@ class AlreadyAnswered(Exception):
 
 def browser_token(request):
     """The signed random token identifying this browser (None when absent/forged)."""
-    return request.get_signed_cookie(BROWSER_COOKIE, default=None, salt=BROWSER_SALT)
+    return BROWSER_COOKIE.read(request)
 
 
 def ensure_browser_token(request):
@@ -42,15 +49,7 @@ def ensure_browser_token(request):
 def set_browser_cookie(request, response):
     token = getattr(request, "_surveys_new_token", None)
     if token:
-        response.set_signed_cookie(
-            BROWSER_COOKIE,
-            token,
-            salt=BROWSER_SALT,
-            max_age=BROWSER_MAX_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
+        BROWSER_COOKIE.write(request, response, token)
     return response
 
 
@@ -74,46 +73,36 @@ def identity(survey, request):
     return user, None
 
 
+def answered_by(rows, request, by_browser=True):
+    """Whether ``rows`` (a survey's responses, a poll's votes) hold one from this
+    signed-in user or, when ``by_browser``, from this browser's token: the one
+    one-answer-per-person check, in one query."""
+    conditions = []
+    if request.user.is_authenticated:
+        conditions.append(Q(user=request.user))
+    token = browser_token(request) if by_browser else None
+    if token:
+        conditions.append(Q(browser_token=token))
+    return bool(conditions) and rows.filter(reduce(or_, conditions)).exists()
+
+
 def has_answered(survey, request):
-    user = request.user if request.user.is_authenticated else None
-    token = browser_token(request) if survey.audience == survey.AUDIENCE_ANYONE else None
-    if user is None and token is None:
-        return False
-    queryset = Response.objects.filter(survey=survey)
-    if user is not None and token is not None:
-        from django.db.models import Q
-
-        return queryset.filter(Q(user=user) | Q(browser_token=token)).exists()
-    if user is not None:
-        return queryset.filter(user=user).exists()
-    return queryset.filter(browser_token=token).exists()
-
-
-# Context objects (satisfaction surveys) ----------------------------------------------
-
-
-def sign_context(label):
-    return signing.dumps(label, salt=CONTEXT_SALT)
-
-
-def unsign_context(value):
-    try:
-        return str(signing.loads(value, salt=CONTEXT_SALT))[:120] if value else ""
-    except signing.BadSignature:
-        return ""
+    return answered_by(
+        Response.objects.filter(survey=survey),
+        request,
+        by_browser=survey.audience == survey.AUDIENCE_ANYONE,
+    )
 
 
 # Storage ---------------------------------------------------------------------------
 
 
-def store_response(survey, rows, user, token, context_object=""):
+def store_response(survey, rows, user, token):
     """Store a response and its answers atomically; AlreadyAnswered on a duplicate."""
     texts = {q.id for q in survey.all_questions() if q.type in TEXT_TYPES}
     try:
         with transaction.atomic():
-            response = Response.objects.create(
-                survey=survey, user=user, browser_token=token, context_object=context_object
-            )
+            response = Response.objects.create(survey=survey, user=user, browser_token=token)
             Answer.objects.bulk_create(
                 [
                     Answer(
@@ -204,7 +193,13 @@ def survey_results(survey, text_limit=20):
 
 def _row(label, count, result):
     percent = round(100 * count / result.respondents, 1) if result.respondents else 0.0
-    return {"label": label, "count": count, "percent": percent, "average": None}
+    return {
+        "label": label,
+        "count": count,
+        "percent": percent,
+        "average": None,
+        "bar": scaled(percent, 100, RESULT_BAR_LENGTH),
+    }
 
 
 def open_data_rows(survey):

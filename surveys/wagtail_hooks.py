@@ -5,9 +5,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from surveys import admin_views
+from cms.admin_menu import RuleMenuItem
+from surveys import admin_views, rules
 
 admin_urlpatterns = [
     path("", admin_views.report_index, name="report_index"),
@@ -23,43 +23,34 @@ def register_admin_urls():
     return [path("encuestas/", include((admin_urlpatterns, "surveys_admin")))]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_reports_menu_item")
 def register_survey_report():
-    return PermissionMenuItem(
+    return RuleMenuItem(
         _("Surveys"),
         reverse("surveys_admin:report_index"),
         icon_name="list-ul",
         order=900,
-        permission="surveys.view_report",
+        rule=rules.can_view_survey_report,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_feedback_report():
-    return PermissionMenuItem(
+    return RuleMenuItem(
         _("Page feedback"),
         reverse("surveys_admin:feedback_report"),
         icon_name="comment",
         order=910,
-        permission="surveys.view_pagefeedback",
+        rule=rules.can_view_page_feedback,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_moderation():
-    return PermissionMenuItem(
+    return RuleMenuItem(
         _("Survey answers to moderate"),
         reverse("surveys_admin:moderation"),
         icon_name="comment",
         order=950,
-        permission="surveys.moderate_answer",
+        rule=rules.can_moderate_answers,
     )

@@ -3,14 +3,16 @@
 Citizens and crawlers send anything: an unknown type, a year "abc", page 9999, a
 5,000-character query. Each listing binds a small Django form to the query string,
 keeps the filters that are valid, ignores the others and says so in plain language,
-and always answers a normal page (HTTP 200)."""
+and always answers a normal page (HTTP 200); the page number is read by
+cms.pagination like every listing's."""
 
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from cms.pagination import paginate
 
 PER_PAGE = 20
 #: Longer search terms are cut here; nothing useful is longer than a norm's epígrafe.
@@ -82,31 +84,6 @@ def query_string(values):
     return urlencode(pairs)
 
 
-def paginate(request, queryset, notices, per_page=PER_PAGE):
-    """The requested page of ``queryset``; out-of-range or non-numeric page numbers
-    fall back to the nearest real page with a notice."""
-    paginator = Paginator(queryset, per_page)
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        notices.append(
-            gettext("“%(page)s” is not a page number: showing the first page.")
-            % {"page": _echo(raw)}
-        )
-        number = 1
-    if number < 1:
-        notices.append(gettext("Pages start at 1: showing the first page."))
-        number = 1
-    elif number > paginator.num_pages:
-        notices.append(
-            gettext("There is no page %(page)s: showing the last page (%(last)s).")
-            % {"page": _echo(number), "last": paginator.num_pages}
-        )
-        number = paginator.num_pages
-    return paginator.page(number)
-
-
 def listing_context(request, queryset, values, form, notices):
     """What every listing template reads: the filter form, the active filters, the
     notices, the requested page of ``queryset`` and the query string for its links."""
@@ -114,6 +91,6 @@ def listing_context(request, queryset, values, form, notices):
         "filter_form": form,
         "filters": values,
         "notices": notices,
-        "page_obj": paginate(request, queryset, notices),
+        "page_obj": paginate(request, queryset, PER_PAGE, notices),
         "extra_query": query_string(values),
     }

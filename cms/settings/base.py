@@ -385,9 +385,19 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 # Rate limits on public forms (django-ratelimit) use the shared cache.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
-# Guesses at a private page's or document collection's password, per client and
-# restriction (cms.restriction_passwords).
-VIEW_RESTRICTION_GUESS_RATE = "10/m"
+# Every rate of the portal's own views, read through cms.ratelimits.rate(name).
+RATE_LIMITS = {
+    "pqr_filing": "10/m",  # filing and completing a PQRSD
+    "pqr_tracking": "20/m",  # looking a PQRSD up, rating its answer
+    "search": "60/m",
+    "search_suggest": "120/m",
+    "survey_answer": "30/m",  # each step of a survey
+    "poll_vote": "20/m",
+    "page_feedback": "10/h",  # "¿Le fue útil esta página?"
+    # Guesses at a private page's or document collection's password, per client and
+    # restriction (cms.restriction_passwords).
+    "view_restriction_guess": "10/m",
+}
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # Demo content (users with known passwords) is never loaded where this is False.

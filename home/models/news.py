@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
@@ -11,9 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.pagination import paginate
 from home.blocks import HomeStreamBlock
 
-from .common import audiences_field, dependency_field, paginate
+from .common import PAGE_SIZE, audiences_field, dependency_field
 
 NEWS_CATEGORIES = [
     ("noticia", _("News")),
@@ -53,9 +56,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if category and category not in dict(NEWS_CATEGORIES):
             messages.append(gettext("The category you asked for does not exist: showing all news."))
             category = ""
-        page_obj, error = paginate(request, self.news(category))
-        if error:
-            messages.append(error)
+        page_obj = paginate(request, self.news(category), PAGE_SIZE, messages)
         context = self.get_context(request)
         context.update(
             news_page=page_obj,
@@ -63,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             notices=messages,
             categories=NEWS_CATEGORIES,
             category=category,
-            extra_query={"categoria": category} if category else None,
+            extra_query=urlencode({"categoria": category}) if category else "",
         )
         return TemplateResponse(request, self.get_template(request), context)
 

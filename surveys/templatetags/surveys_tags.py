@@ -1,10 +1,8 @@
-"""Template tags other templates use: the page feedback widget, the quick poll state
-and links to satisfaction surveys about a given object (a trámite, a PQRSD answer)."""
+"""Template tags other templates use: the page feedback widget and the quick poll state."""
 
 from django import template
 
 from surveys.forms import FeedbackForm
-from surveys.satisfaction import satisfaction_survey_url as _satisfaction_url
 from surveys.views import poll
 
 register = template.Library()
@@ -36,9 +34,3 @@ def quick_poll(context, value, block_id):
     if voted and value.get("show_results"):
         result["total"], result["rows"] = poll.poll_tally(page.pk, block_id, options)
     return result
-
-
-@register.simple_tag
-def satisfaction_survey_url(survey, context_object=None):
-    """``{% satisfaction_survey_url survey petition %}``: see surveys/satisfaction.py."""
-    return _satisfaction_url(survey, context_object)

@@ -29,15 +29,16 @@ from wagtail.models import Page
 
 from django_ratelimit.decorators import ratelimit
 
+from cms.ratelimits import is_limited, rate, too_many_requests
+from cms.signed_cookies import SignedCookie
 from surveys.forms import FeedbackForm
 from surveys.models import PageFeedback
 from surveys.views.redirects import back_to, page_id
 
-COOKIE = "soacha_valoracion"
-SALT = "surveys.feedback"
+#: page id -> feedback id of the opinions this browser gave
+COOKIE = SignedCookie("soacha_valoracion", salt="surveys.feedback", max_age=60 * 60 * 24 * 365)
 #: pages remembered per browser (the oldest are forgotten first)
 REMEMBERED = 40
-MAX_AGE = 60 * 60 * 24 * 365
 
 
 def _origin_of(url):
@@ -57,7 +58,7 @@ def sent_from_this_site(request):
 
 def _remembered(request):
     """{page id: feedback id} of the opinions this browser gave."""
-    value = request.get_signed_cookie(COOKIE, default="", salt=SALT, max_age=MAX_AGE)
+    value = COOKIE.read(request, default="")
     try:
         pairs = [pair.split(":") for pair in value.split(".") if pair]
         return {int(page): int(feedback) for page, feedback in pairs}
@@ -67,16 +68,9 @@ def _remembered(request):
 
 def _remember(request, response, remembered):
     pairs = list(remembered.items())[-REMEMBERED:]
-    response.set_signed_cookie(
-        COOKIE,
-        ".".join(f"{page}:{feedback}" for page, feedback in pairs),
-        salt=SALT,
-        max_age=MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=request.is_secure(),
+    return COOKIE.write(
+        request, response, ".".join(f"{page}:{feedback}" for page, feedback in pairs)
     )
-    return response
 
 
 def _result(request, context, status):
@@ -102,7 +96,7 @@ def _save(request, page, data):
 
 @csrf_exempt
 @require_POST
-@ratelimit(key="ip", rate="10/h", method="POST", block=False)
+@ratelimit(key="ip", rate=rate("page_feedback"), method="POST", block=False)
 def page_feedback(request):
     number = page_id(request.POST.get("page"))
     if number is None:
@@ -117,9 +111,9 @@ def page_feedback(request):
             "Open the page again and send it from there."
         )
         return _result(request, context, 403)
-    if getattr(request, "limited", False):
+    if is_limited(request):
         context["error"] = _("Too many opinions from your connection. Try again later.")
-        return _result(request, context, 429)
+        return too_many_requests(request, "surveys/feedback_result.html", context)
     if not form.is_valid():
         return _result(request, context, 400)
     target = back_to(request, page)

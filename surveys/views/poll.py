@@ -6,7 +6,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +14,7 @@ from wagtail.models import Page
 
 from django_ratelimit.decorators import ratelimit
 
+from cms.ratelimits import is_limited, rate, too_many_requests
 from surveys import services
 from surveys.models import PollVote
 from surveys.views.redirects import back_to, page_id
@@ -54,27 +54,25 @@ def poll_tally(page_id, block_id, options):
 
 
 def has_voted(request, page_id, block_id):
-    votes = PollVote.objects.filter(page_id=page_id, block_id=block_id)
-    if request.user.is_authenticated and votes.filter(user=request.user).exists():
-        return True
-    token = services.browser_token(request)
-    return bool(token) and votes.filter(browser_token=token).exists()
+    return services.answered_by(
+        PollVote.objects.filter(page_id=page_id, block_id=block_id), request
+    )
 
 
 @require_POST
-@ratelimit(key="ip", rate="20/m", method="POST", block=False)
+@ratelimit(key="ip", rate=rate("poll_vote"), method="POST", block=False)
 def vote(request):
     number = page_id(request.POST.get("page"))
     if number is None:
         return HttpResponseBadRequest(_("This poll does not exist."))
     page = get_object_or_404(Page.objects.live().public(), pk=number).specific
     target = back_to(request, page) + "#encuesta-" + request.POST.get("poll", "")[:64]
-    if getattr(request, "limited", False):
+    if is_limited(request):
         context = {
             "feedback_page": page,
             "error": _("Too many attempts from your connection. Wait a minute and try again."),
         }
-        return TemplateResponse(request, "surveys/feedback_result.html", context, status=429)
+        return too_many_requests(request, "surveys/feedback_result.html", context)
     value = find_poll(page, request.POST.get("poll", ""))
     option_id = request.POST.get("option", "")
     if value is None or option_id not in dict(poll_options(value)):

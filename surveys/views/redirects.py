@@ -1,6 +1,6 @@
 """Where a poll vote or a page opinion sends the browser back to."""
 
-from django.utils.http import url_has_allowed_host_and_scheme
+from cms.redirects import safe_next
 
 
 def page_id(value):
@@ -13,13 +13,5 @@ def page_id(value):
 
 
 def back_to(request, page):
-    """The ``next`` field when it is a path on this site, else the page's own URL.
-
-    Only absolute paths are accepted: a bare word such as ``abc`` would otherwise be
-    taken by ``redirect()`` for a view name and fail."""
-    target = request.POST.get("next", "")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return page.get_url(request) or "/"
+    """The form's ``next`` field when it is a path on this site, else the page's own URL."""
+    return safe_next(request, page.get_url(request) or "/", request.POST.get("next", ""))

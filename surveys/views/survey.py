@@ -9,16 +9,16 @@ from django.utils.translation import gettext as _
 
 from django_ratelimit.decorators import ratelimit
 
+from cms.ratelimits import is_limited, rate
 from surveys import funnel, services
 from surveys.forms import SurveyStepForm, unknown_fields
 
 STATE_SALT = "surveys.state"
-RATE = "30/m"
 
 
 def _load_state(survey, value):
     if not value:
-        return {"step": 0, "data": {}, "context": ""}
+        return {"step": 0, "data": {}}
     try:
         state = signing.loads(value, salt=f"{STATE_SALT}.{survey.pk}", max_age=60 * 60 * 24)
     except signing.BadSignature:
@@ -76,27 +76,15 @@ def _notice(request, survey, method):
     return None, 200
 
 
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=rate("survey_answer"), method="POST", block=False)
 def answer(request, survey):
     notice, status = _notice(request, survey, request.method)
     if notice:
         return _render(request, survey, status=status, notice=notice)
     if request.method != "POST":
-        state = {
-            "step": 0,
-            "data": {},
-            "context": services.unsign_context(request.GET.get("contexto")),
-        }
+        state = {"step": 0, "data": {}}
         form = SurveyStepForm(survey.steps()[0].questions)
         return _render(request, survey, form=form, step_index=0, state=_dump_state(survey, state))
-    if getattr(request, "limited", False):
-        return _render(
-            request,
-            survey,
-            status=429,
-            notice="error",
-            error=_("Too many attempts from your connection. Wait a minute and try again."),
-        )
     return _post(request, survey)
 
 
@@ -111,10 +99,24 @@ def _post(request, survey):
         return _refuse(
             request, survey, _("The answers sent do not belong to this survey. Nothing was saved.")
         )
-    if index == 0:
-        funnel.count_start(survey, state)
     for name in form.fields:
         state["data"][name] = request.POST.getlist(name)
+
+    if is_limited(request):
+        # The same step again with what was typed, and the message: nothing is lost.
+        form = SurveyStepForm(steps[index].questions)
+        form.initial = _initial(form, state["data"])
+        return _render(
+            request,
+            survey,
+            status=429,
+            form=form,
+            step_index=index,
+            state=_dump_state(survey, state),
+            error=_("Too many attempts from your connection. Wait a minute and try again."),
+        )
+    if index == 0:
+        funnel.count_start(survey, state)
 
     if request.POST.get("action") == "back" and index > 0:
         return _show_step(request, survey, state, index - 1)
@@ -145,9 +147,7 @@ def _finish(request, survey, state, index):
         return _refuse(request, survey, _("Some answers are not valid. Nothing was saved."))
     user, token = services.identity(survey, request)
     try:
-        services.store_response(
-            survey, full.answer_rows(), user, token, context_object=state.get("context", "")
-        )
+        services.store_response(survey, full.answer_rows(), user, token)
     except services.AlreadyAnswered:
         return _render(request, survey, status=409, notice="already")
     funnel.count_step_completed(survey, state, index, index + 1)
@@ -157,7 +157,7 @@ def _finish(request, survey, state, index):
 
 def _refuse(request, survey, message):
     form = SurveyStepForm(survey.steps()[0].questions)
-    state = _dump_state(survey, {"step": 0, "data": {}, "context": ""})
+    state = _dump_state(survey, {"step": 0, "data": {}})
     return _render(request, survey, status=400, form=form, step_index=0, state=state, error=message)
 
 

@@ -80,7 +80,7 @@ def file_from(client, address):
 @pytest.mark.django_db
 def test_one_citizen_exhausting_pqrsd_filing_does_not_block_another(demo_site, client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.PQR_FILING_RATE = FILING_RATE
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pqr_filing": FILING_RATE}
     statuses = [file_from(client, "198.51.100.1").status_code for _ in range(11)]
     assert statuses[:10] == [200] * 10 and statuses[10] == 429
     assert file_from(client, "198.51.100.2").status_code == 200
@@ -92,7 +92,7 @@ def test_forged_forwarded_for_without_trusted_proxy_gives_no_fresh_bucket(
     demo_site, client, settings
 ):
     settings.TRUSTED_PROXY_COUNT = 0
-    settings.PQR_FILING_RATE = FILING_RATE
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pqr_filing": FILING_RATE}
     for n in range(10):
         assert file_from(client, f"198.51.100.{n}").status_code == 200
     assert file_from(client, "198.51.100.99").status_code == 429

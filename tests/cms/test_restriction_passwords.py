@@ -44,13 +44,13 @@ def private_document(demo_site):
 def daily_window(settings):
     """The default is 10 a minute (checked below); django-ratelimit counts in fixed
     windows, and a day-long one keeps a slow run from crossing a window edge."""
-    settings.VIEW_RESTRICTION_GUESS_RATE = "10/d"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "view_restriction_guess": "10/d"}
 
 
 def test_default_limit_is_ten_a_minute():
     from cms.settings import base
 
-    assert base.VIEW_RESTRICTION_GUESS_RATE == "10/m"
+    assert base.RATE_LIMITS["view_restriction_guess"] == "10/m"
 
 
 def guess(client, url, password, address, return_url):
@@ -93,7 +93,7 @@ def test_collection_password_guesses_are_limited(client, private_document):
 
 
 def test_english_429_page(client, private_page, settings):
-    settings.VIEW_RESTRICTION_GUESS_RATE = "1/d"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "view_restriction_guess": "1/d"}
     page, url = private_page
     url = url.replace("/es/", "/en/")
     guess(client, url, "uno", ATTACKER, page.url)

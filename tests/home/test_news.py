@@ -37,7 +37,7 @@ def test_news_list_is_newest_first_and_paginated(client, news_index):
     ("query", "message"),
     [
         ("?page=9999", "No existe la página 9999"),
-        ("?page=abc", "El número de página «abc» no es válido"),
+        ("?page=abc", "«abc» no es un número de página"),
         ("?categoria=desconocida", "La categoría que pidió no existe"),
     ],
 )

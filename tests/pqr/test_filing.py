@@ -179,7 +179,7 @@ def test_bad_attachments(demo_site, client, valid_post, files, message):
 
 def test_filing_is_rate_limited(demo_site, client, valid_post, settings):
     """Past the per-IP limit the form answers 429 with a clear message, never a 500."""
-    settings.PQR_FILING_RATE = "2/m"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pqr_filing": "2/m"}
     for n in range(2):
         assert client.post(URL, {**valid_post, "form_token": f"r{n}"}).status_code == 302
     response = client.post(URL, {**valid_post, "form_token": "r3"})

@@ -67,7 +67,7 @@ def test_wrong_code_same_as_wrong_radicado(demo_site, client, make_case):
 
 def test_tracking_is_rate_limited(demo_site, client, make_case, settings):
     """Lookups past the per-IP limit get 429 with a clear message."""
-    settings.PQR_TRACKING_RATE = "2/m"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pqr_tracking": "2/m"}
     case = make_case()
     for _ in range(2):
         client.post(TRACK, {"radicado": case.radicado, "codigo": "x"})

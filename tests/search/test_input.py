@@ -75,7 +75,7 @@ def test_query_is_escaped_in_the_page(client, demo_site):
 
 def test_search_is_rate_limited_with_a_spanish_message(client, demo_site, settings):
     """Past the per-client limit the search answers 429 with a clear Spanish message."""
-    settings.SEARCH_RATELIMIT = "3/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "3/h"}
     for _ in range(3):
         assert search(client, "licencia").status_code == 200
     response = search(client, "licencia")
@@ -85,7 +85,7 @@ def test_search_is_rate_limited_with_a_spanish_message(client, demo_site, settin
 
 def test_rate_limit_is_per_client(client, demo_site, settings):
     """Another address still gets results when one address is over the limit."""
-    settings.SEARCH_RATELIMIT = "2/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "2/h"}
     for _ in range(3):
         client.get("/es/buscar/", {"q": "licencia"}, REMOTE_ADDR="10.0.0.1")
     assert client.get("/es/buscar/", {"q": "licencia"}, REMOTE_ADDR="10.0.0.1").status_code == 429
@@ -94,7 +94,7 @@ def test_rate_limit_is_per_client(client, demo_site, settings):
 
 def test_suggestions_are_rate_limited(client, demo_site, settings):
     """The suggestions endpoint answers 429 JSON past its limit."""
-    settings.SEARCH_SUGGEST_RATELIMIT = "2/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search_suggest": "2/h"}
     for _ in range(2):
         assert client.get("/es/buscar/sugerencias/", {"q": "tra"}).status_code == 200
     response = client.get("/es/buscar/sugerencias/", {"q": "tra"})

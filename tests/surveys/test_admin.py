@@ -28,7 +28,9 @@ class TestPageTree(WagtailPageTestCase):
 
 @pytest.mark.parametrize("url", ["/admin/encuestas/", "/admin/encuestas/{pk}/"])
 def test_survey_report_is_for_editors_and_internal_control(client, survey, make_user, url):
-    """Editores and Control Interno see the report; authors and moderators get 403."""
+    """Editores and Control Interno see the report; authors and moderators, signed in
+    without the right, are sent back to the dashboard with a message (Wagtail's answer
+    to PermissionDenied in the admin: 302 to /admin/, as the role matrix says)."""
     url = url.format(pk=survey.pk)
     for groups, status in [
         (["Editores"], 200),

@@ -1,5 +1,6 @@
 """Answering a survey: steps, period, audience and one answer per person."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -145,9 +146,26 @@ def test_anonymous_survey_says_the_cookie_is_weaker(client, survey):
     assert "más débil" in client.get(survey.url).content.decode()
 
 
-def test_survey_post_is_rate_limited(client, survey):
+def test_survey_post_is_rate_limited(client, survey, settings):
     """Too many POSTs from one address get HTTP 429 and a Spanish message, never a 500."""
+    # django-ratelimit counts in fixed windows: a day-long one cannot reset mid-test.
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "survey_answer": "30/d"}
     statuses = [client.post(survey.url, {"state": ""}).status_code for _ in range(31)]
     assert statuses[-1] == 429
     assert "Demasiados intentos" in client.post(survey.url, {"state": ""}).content.decode()
+    assert not Response.objects.filter(survey=survey).exists()
+
+
+def test_rate_limited_step_keeps_what_was_typed(client, survey, settings):
+    """Over the limit, the same step comes back (429) with the answers still chosen,
+    and nothing is stored."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "survey_answer": "1/h"}
+    first = client.get(survey.url)
+    client.post(survey.url, {"state": state_of(first), "action": "next", **valid_step1()})
+    response = client.post(
+        survey.url, {"state": state_of(first), "action": "next", **valid_step1()}
+    )
+    html = response.content.decode()
+    assert response.status_code == 429 and "Demasiados intentos" in html
+    assert re.search(r'value="s-1"[^>]*checked', html)
     assert not Response.objects.filter(survey=survey).exists()

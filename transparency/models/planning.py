@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, HeadingBlock
+from cms.charts import Frame, columns
 from cms.models import Dependency
 
 from .base import SectionPage, localize_pages, optional_link
@@ -188,6 +189,14 @@ class IndicatorBlock(blocks.StructBlock):
 
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 480, 200, 30
+INDICATOR_CHART = Frame(
+    width=CHART_WIDTH,
+    height=CHART_HEIGHT,
+    left=CHART_PAD,
+    top=CHART_PAD,
+    right=CHART_PAD,
+    bottom=CHART_PAD,
+)
 
 
 def indicator_stats(value):
@@ -200,32 +209,25 @@ def indicator_stats(value):
         progress = max(0, min(100, percent(Decimal(latest) - baseline, target - baseline)))
     top = max([baseline, target, *[Decimal(m["value"]) for m in measurements]] or [Decimal(1)])
     top = top or Decimal(1)
-    plot_height = CHART_HEIGHT - 2 * CHART_PAD
-    slot = (CHART_WIDTH - 2 * CHART_PAD) / max(len(measurements), 1)
-
-    def y(amount):
-        return CHART_PAD + plot_height - float(Decimal(amount) / top) * plot_height
-
-    bars = []
-    for position, measurement in enumerate(measurements):
-        bar_y = y(measurement["value"])
-        bars.append(
-            {
-                "x": round(CHART_PAD + position * slot + slot * 0.2, 1),
-                "y": round(bar_y, 1),
-                "width": round(slot * 0.6, 1),
-                "height": round(CHART_PAD + plot_height - bar_y, 1),
-                "label_x": round(CHART_PAD + position * slot + slot / 2, 1),
-                "date": measurement["date"],
-                "value": measurement["value"],
-            }
-        )
+    placed = columns([m["value"] for m in measurements], INDICATOR_CHART, peak=top, fill=0.6)
+    bars = [
+        {
+            "x": column.x,
+            "y": column.y,
+            "width": column.width,
+            "height": column.height,
+            "label_x": column.centre,
+            "date": measurement["date"],
+            "value": measurement["value"],
+        }
+        for measurement, column in zip(measurements, placed, strict=True)
+    ]
     return {
         "latest": latest,
         "progress": progress,
         "bars": bars,
-        "target_y": round(y(target), 1),
-        "baseline_y": round(y(baseline), 1),
+        "target_y": INDICATOR_CHART.y(target, top),
+        "baseline_y": INDICATOR_CHART.y(baseline, top),
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "pad": CHART_PAD,
