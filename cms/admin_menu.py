@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 
 class RuleMenuItem(MenuItem):
     """A Wagtail menu item shown when ``rule(user)`` is true; ``rule`` is the same
-    named predicate the item's view checks (e.g. ``pqr.workflow.is_officer``)."""
+    named predicate the item's view checks (e.g. ``pqr.rules.can_open_inbox``;
+    each app keeps its predicates in its ``rules.py``)."""
 
     def __init__(self, label, url, *, rule, **kwargs):
         super().__init__(label, url, **kwargs)

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Dependency
-from cms.roles import PQR_OFFICERS
 
+from . import rules
 from .forms import clean_identity, id_type_field
 from .models import Channel, PetitionType, Status
 from .workflow import TRANSITIONS
@@ -57,11 +57,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dependency"].queryset = Dependency.objects.filter(locale__language_code="es")
-        self.fields["official"].queryset = (
-            get_user_model()
-            .objects.filter(groups__name=PQR_OFFICERS, is_active=True)
-            .order_by("email")
-        )
+        self.fields["official"].queryset = rules.official_users().order_by("email")
 
 
 class ExtendForm(forms.Form):

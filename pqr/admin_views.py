@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from cms.models import Dependency
 from cms.pagination import paginate, query_without_page
 
-from . import deadlines, terms, workflow
+from . import deadlines, rules, terms, workflow
 from .admin_forms import (
     AssignForm,
     ExtendCompletionForm,
@@ -25,8 +25,10 @@ from .filing import file_case
 from .models import OPEN, RUNNING, Case, ClosureDay, PetitionType, Status
 
 
-def _require_officer(request):
-    if not workflow.is_officer(request.user):
+def _require(rule, request):
+    """Refuse unless ``rule(user)``; Wagtail's admin turns the refusal into a redirect
+    to the dashboard with a message."""
+    if not rule(request.user):
         raise PermissionDenied
 
 
@@ -41,8 +43,8 @@ def _positive_int(value):
 
 def inbox(request):
     """Cases the official may see, filterable, soonest due first."""
-    _require_officer(request)
-    cases = workflow.visible_cases(request.user, Case.objects.all()).select_related(
+    _require(rules.can_open_inbox, request)
+    cases = rules.visible_cases(request.user, Case.objects.all()).select_related(
         "dependency", "assigned_to"
     )
     filters = {key: request.GET.get(key, "") for key in ("status", "type", "dependency", "open")}
@@ -109,8 +111,10 @@ SHOWN = {
 
 def case_detail(request, pk):
     """One case with its full history (internal notes too) and the action forms."""
-    _require_officer(request)
-    case = get_object_or_404(workflow.visible_cases(request.user, Case.objects.all()), pk=pk)
+    _require(rules.can_open_inbox, request)
+    # A case the official may not view answers 404, as if it did not exist.
+    case = get_object_or_404(rules.visible_cases(request.user, Case.objects.all()), pk=pk)
+    can_answer = rules.can_answer_case(request.user, case)
     forms = {
         "transition": TransitionForm(case=case),
         "assign": AssignForm(initial={"dependency": case.dependency, "official": case.assigned_to}),
@@ -123,6 +127,8 @@ def case_detail(request, pk):
         action = request.POST.get("action")
         if action not in FORMS:
             raise Http404
+        if not can_answer:
+            raise PermissionDenied
         kwargs = {"case": case} if action == "transition" else {}
         form = FORMS[action](request.POST, **kwargs)
         forms[action] = form
@@ -144,8 +150,12 @@ def case_detail(request, pk):
         {
             "case": case,
             "events": case.events.select_related("user"),
-            "attachments": case.attachments.all(),
-            "forms": {action: form for action, form in forms.items() if SHOWN[action](case)},
+            "attachments": (
+                case.attachments.all() if rules.can_download_attachments(request.user, case) else ()
+            ),
+            "forms": {
+                action: form for action, form in forms.items() if can_answer and SHOWN[action](case)
+            },
         },
     )
 
@@ -174,7 +184,7 @@ def _apply(action, case, user, data):
 
 def verbal_create(request):
     """Record a petition received in person or by telephone (Decreto 1166)."""
-    _require_officer(request)
+    _require(rules.can_file_verbal, request)
     form = VerbalPetitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         filed = file_case(form.cleaned_data, received_by=request.user)

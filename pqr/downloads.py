@@ -9,14 +9,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 
-from . import workflow
+from . import rules
 from .models import Attachment
 
 
 @never_cache
 def attachment(request, pk):
     item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
-    if not workflow.can_handle(request.user, item.case):
+    if not rules.can_download_attachments(request.user, item.case):
         raise Http404
     try:
         handle = item.file.open("rb")

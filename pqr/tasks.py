@@ -6,7 +6,6 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,9 +13,7 @@ from django.utils import timezone, translation
 
 from django_tasks import task
 
-from cms.roles import PQR_OFFICERS
-
-from . import deadlines, notifications, terms, workflow
+from . import deadlines, notifications, rules, terms
 from .models import RUNNING, Case, ClosureDay, OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -84,15 +81,9 @@ def reminders(today=None):
     soon = deadlines.add_business_days(today, terms.DUE_SOON_DAYS, ClosureDay.dates())
     # Incomplete petitions are left out: their term is suspended.
     pending = Case.objects.filter(status__in=RUNNING, due_date__lte=soon).order_by("due_date")
-    officials = (
-        get_user_model()
-        .objects.filter(groups__name=PQR_OFFICERS, is_active=True)
-        .exclude(email="")
-        .select_related("pqr_profile")
-        .distinct()
-    )
+    officials = rules.official_users().exclude(email="").select_related("pqr_profile").distinct()
     for user in officials:
-        cases = list(workflow.visible_cases(user, pending))
+        cases = list(rules.visible_cases(user, pending))
         if cases:
             overdue = [case for case in cases if case.due_date < today]
             due_soon = [case for case in cases if case.due_date >= today]

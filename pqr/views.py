@@ -1,6 +1,6 @@
 """Public PQRSD views: file, acknowledge, track, rate, my petitions and statistics."""
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,7 +16,7 @@ from cms.exports import csv_response
 from cms.pagination import paginate
 from cms.ratelimits import is_limited, too_many_requests
 
-from . import deadlines, terms, workflow
+from . import deadlines, rules, terms, workflow
 from .filing import code_matches, file_case
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
@@ -62,8 +62,7 @@ def acknowledgement(request, radicado):
     """The constancia de radicación, shown to the browser that filed the case."""
     code = request.session.get(ACK_SESSION_KEY, {}).get(radicado)
     case = Case.objects.filter(radicado=radicado).first()
-    owner = case and request.user.is_authenticated and case.user_id == request.user.pk
-    if case is None or not (code or owner):
+    if case is None or not (code or rules.is_petitioner(request.user, case)):
         raise Http404
     if code:
         remember_tracked(request, case)
@@ -140,8 +139,9 @@ def _case_for_post(request):
     if case is not None:
         remember_tracked(request, case)
         return case, False
-    if not code and request.user.is_authenticated:
-        return Case.objects.filter(radicado=radicado, user=request.user).first(), True
+    if not code and rules.can_list_own_petitions(request.user):
+        mine = rules.own_cases(request.user, Case.objects.filter(radicado=radicado))
+        return mine.first(), True
     return None, False
 
 
@@ -221,17 +221,17 @@ def rate(request):
 
 
 @personal_data
-@login_required
+@user_passes_test(rules.can_list_own_petitions)  # anonymous visitors are sent to sign in
 def my_cases(request):
     """The logged-in citizen's own petitions."""
-    cases = Case.objects.filter(user=request.user).order_by("-received_at")
+    cases = rules.own_cases(request.user, Case.objects.all()).order_by("-received_at")
     return render(request, "pqr/my_cases.html", {"cases": cases})
 
 
 @personal_data
-@login_required
+@user_passes_test(rules.can_list_own_petitions)
 def my_case(request, radicado):
-    case = Case.objects.filter(user=request.user, radicado=radicado).first()
+    case = rules.own_cases(request.user, Case.objects.filter(radicado=radicado)).first()
     if case is None:
         raise Http404
     return render(request, "pqr/track.html", {**_case_context(case), "form": None, "mine": True})

@@ -4,14 +4,14 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_menu import RuleMenuItem
 
-from . import admin_urls
+from . import admin_urls, rules
 from .models import ClosureDay, OfficerProfile
-from .workflow import is_officer
 
 
 @hooks.register("register_admin_urls")
@@ -22,8 +22,16 @@ def register_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
     return RuleMenuItem(
-        _("PQRSD inbox"), reverse("pqr_admin:inbox"), rule=is_officer, icon_name="mail", order=250
+        _("PQRSD inbox"),
+        reverse("pqr_admin:inbox"),
+        rule=rules.can_open_inbox,
+        icon_name="mail",
+        order=250,
     )
+
+
+# Registered before the snippet viewset, which then uses it instead of a fallback.
+register_permission_policy(ClosureDay, rules.ClosureDayPermissionPolicy(ClosureDay))
 
 
 class ClosureDayViewSet(SnippetViewSet):

@@ -1,7 +1,7 @@
-"""The case state machine and who may move a case.
+"""The case state machine: which status may follow which, and what each move records.
 
-Transitions are data so the tests can walk every pair. Officials act only on cases of
-their dependencies (or every case when their profile ``sees_all``); superusers on all."""
+Transitions are data so the tests can walk every pair. Who may move a case is not
+decided here: every action asks ``pqr.rules.can_answer_case`` first."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from cms.roles import PQR_OFFICERS
-
-from . import deadlines, notifications, terms
+from . import deadlines, notifications, rules, terms
 from .models import RUNNING, ClosureDay, Status
 
 
@@ -39,40 +37,12 @@ TRANSITIONS = {
 }
 
 
-def is_officer(user):
-    """Superusers and members of the 'Funcionarios PQRSD' group."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=PQR_OFFICERS).exists()
-
-
-def visible_cases(user, queryset):
-    """The cases an official may see: all for superusers and triage staff, otherwise
-    those filed under one of their dependencies."""
-    if user.is_superuser:
-        return queryset
-    if not is_officer(user):
-        return queryset.none()
-    profile = getattr(user, "pqr_profile", None)
-    if profile is None:
-        return queryset.none()
-    if profile.sees_all:
-        return queryset
-    return queryset.filter(dependency__in=profile.dependencies.all())
-
-
-def can_handle(user, case):
-    from .models import Case
-
-    return visible_cases(user, Case.objects.filter(pk=case.pk)).exists()
-
-
 def allowed(case, new_status):
     return new_status in TRANSITIONS[Status(case.status)]
 
 
 def _check(user, case):
-    if not can_handle(user, case):
+    if not rules.can_answer_case(user, case):
         raise PermissionDenied
 
 

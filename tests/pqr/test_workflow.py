@@ -8,7 +8,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from pqr import workflow
+from pqr import rules, workflow
 from pqr.models import Case, Status
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_who_may_act(request, make_case, dependencies, make_officer, make_user, 
         user = make_user("sinperfil@test.example", groups=["Funcionarios PQRSD"])
     else:
         user = request.getfixturevalue(who)
-    assert workflow.can_handle(user, case) is allowed
+    assert rules.can_answer_case(user, case) is allowed
     if allowed:
         workflow.transition(case, Status.IN_PROCESS, user)
         workflow.add_note(case, user, "Revisar con obras.")
