@@ -14,14 +14,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import Query
 
 from .models import NoResultDailyHits
+from .rules import can_view_search_report
 
 PERIODS = (7, 30, 90)
 ROWS = 50
-PERMISSION = "search.view_search_report"
-
-
-def can_view_report(user):
-    return user.is_active and user.has_perm(PERMISSION)
 
 
 class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -32,7 +28,7 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "search"
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_view_report(request.user):
+        if not can_view_search_report(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

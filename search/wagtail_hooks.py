@@ -8,7 +8,8 @@ from wagtail import hooks
 
 from cms.admin_menu import RuleMenuItem
 
-from .admin_views import SearchReportView, can_view_report
+from .admin_views import SearchReportView
+from .rules import can_view_search_report
 
 
 @hooks.register("register_admin_urls")
@@ -23,7 +24,7 @@ def register_search_report_menu_item():
     return RuleMenuItem(
         _("Searches by citizens"),
         reverse("search_report"),
-        rule=can_view_report,
+        rule=can_view_search_report,
         name="search-report",
         icon_name="search",
         order=1310,
