@@ -6,6 +6,9 @@ import shutil
 
 import pytest
 
+# The role-matrix and rules fixtures (tests/role_matrix.py), for every app's tests.
+from tests.role_matrix import role_demo, role_users, rule_users  # noqa: F401
+
 CHROMIUM = "/usr/bin/chromium"
 
 

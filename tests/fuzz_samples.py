@@ -3,7 +3,7 @@
 ``SAMPLES`` maps each route to a function of the demo (``Demo``) returning the URLs to
 request with GET (an empty list for a POST-only endpoint, whose forms are found on the
 pages that show them or listed in ``POST_ONLY``); ``STAFF_ONLY`` routes are reached by
-the role matrix instead (tests/cms/test_role_matrix.py)."""
+the role matrices instead (tests/<app>/test_role_matrix.py)."""
 
 from dataclasses import dataclass, field
 
@@ -192,7 +192,7 @@ SAMPLES = {
 }
 
 #: admin views of the portal: not public; fuzzed with GET as a superuser (their POST
-#: forms are staff tools) and probed per role by tests/cms/test_role_matrix.py
+#: forms are staff tools) and probed per role by tests/<app>/test_role_matrix.py
 STAFF_ONLY = {
     "admin/pqrsd/": lambda d: ["/admin/pqrsd/?status=received&open=all"],
     "admin/pqrsd/<int:pk>/": lambda d: [f"/admin/pqrsd/{d.case.pk}/"],
