@@ -1,8 +1,6 @@
 """Survey page types: an index of surveys and the survey itself (a routable page whose
 sub-routes are the thank-you page, the results and the exports)."""
 
-from dataclasses import dataclass, field
-
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,72 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
-from surveys.blocks import NO, OTHER_OPTION, YES, SurveyStreamBlock
+from surveys.questions import SurveyStreamBlock, parse_steps
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-@dataclass
-class Question:
-    """A question of the survey definition, read from its StreamField block."""
-
-    id: str
-    type: str
-    label: str
-    help_text: str
-    required: bool
-    sensitive: bool
-    options: list = field(default_factory=list)  # [(option_id, label)]
-    allow_other: bool = False
-    max_choices: int | None = None
-    scale: tuple = ()
-    low_label: str = ""
-    high_label: str = ""
-
-    @property
-    def field_name(self):
-        return f"q_{self.id}"
-
-    @property
-    def option_labels(self):
-        return dict(self.options)
-
-
-@dataclass
-class Step:
-    title: str = ""
-    description: str = ""
-    questions: list = field(default_factory=list)
-
-
-def question_from_block(block):
-    value = block.value
-    sensitive = bool(value.get("sensitive"))
-    question = Question(
-        id=block.id,
-        type=block.block_type,
-        label=value["question"],
-        help_text=value.get("help_text") or "",
-        # Sensitive personal data may never be demanded (Ley 1581, art. 6).
-        required=bool(value.get("required")) and not sensitive,
-        sensitive=sensitive,
-    )
-    if "options" in value:
-        question.options = [
-            (item.id, item.value["label"]) for item in value["options"].bound_blocks
-        ]
-    if block.block_type == "yes_no":
-        question.options = [(YES, str(_("Yes"))), (NO, str(_("No")))]
-    question.allow_other = bool(value.get("allow_other"))
-    if question.allow_other:
-        question.options = [*question.options, (OTHER_OPTION, str(_("Other")))]
-    question.max_choices = value.get("max_choices") or None
-    if block.block_type == "scale":
-        low, high = (1, 5) if value.get("scale") != "0-10" else (0, 10)
-        question.scale = (low, high)
-        question.low_label = value.get("low_label") or ""
-        question.high_label = value.get("high_label") or ""
-    return question
 
 
 class SurveyIndexPage(BasePage):
@@ -172,16 +107,7 @@ class SurveyPage(RoutablePageMixin, BasePage):
 
     def steps(self):
         """The survey as steps: a section block starts a new one."""
-        steps = [Step()]
-        for block in self.questions:
-            if block.block_type == "section":
-                if steps[-1].questions or steps[-1].title:
-                    steps.append(Step())
-                steps[-1].title = block.value["title"]
-                steps[-1].description = block.value.get("description") or ""
-            else:
-                steps[-1].questions.append(question_from_block(block))
-        return [step for step in steps if step.questions] or [Step()]
+        return parse_steps(self.questions)
 
     def all_questions(self):
         return [q for step in self.steps() for q in step.questions]

@@ -46,7 +46,7 @@ def _rows(survey):
             "question_id": qid,
             "question": question.label if question else "",
             "option_id": option_id,
-            "option": question.option_labels.get(option_id, "") if question else "",
+            "option": question.kind.export_option(question, option_id) if question else "",
             "value": value,
             "text": text,
             "context": context,
