@@ -1,5 +1,6 @@
 """Survey page types: an index of surveys and the survey itself (a routable page whose
-sub-routes are the thank-you page, the results and the exports)."""
+sub-routes are the thank-you page, the results and the exports). The routes are
+served by surveys/views, which register their handlers in surveys/routes.py."""
 
 from django.db import models
 from django.utils import timezone
@@ -11,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
+from surveys import routes
 from surveys.questions import SurveyStreamBlock, parse_steps
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -131,30 +133,20 @@ class SurveyPage(RoutablePageMixin, BasePage):
 
     @path("")
     def survey_form(self, request):
-        from surveys.views import survey
-
-        return survey.answer(request, self)
+        return routes.dispatch("survey_form", request, self)
 
     @path("gracias/")
     def thanks(self, request):
-        from surveys.views import survey
-
-        return survey.thanks(request, self)
+        return routes.dispatch("thanks", request, self)
 
     @path("resultados/")
     def results(self, request):
-        from surveys.views import results
-
-        return results.results(request, self)
+        return routes.dispatch("results", request, self)
 
     @re_path(r"^resultados/(?P<fmt>csv|json)/$")
     def results_data(self, request, fmt):
-        from surveys.views import results
-
-        return results.open_data(request, self, fmt)
+        return routes.dispatch("results_data", request, self, fmt=fmt)
 
     @re_path(r"^respuestas/(?P<fmt>csv|json)/$")
     def raw_export(self, request, fmt):
-        from surveys.views import exports
-
-        return exports.raw_export(request, self, fmt)
+        return routes.dispatch("raw_export", request, self, fmt=fmt)

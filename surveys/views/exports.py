@@ -8,6 +8,7 @@ from django.http import JsonResponse
 from django.utils.text import slugify
 
 from cms.exports import csv_response
+from surveys import routes
 from surveys.models import Answer
 
 FIELDS = [
@@ -53,6 +54,7 @@ def _rows(survey):
         }
 
 
+@routes.handles("raw_export")
 def raw_export(request, survey, fmt):
     if not request.user.has_perm("surveys.export_response"):
         raise PermissionDenied

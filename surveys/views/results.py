@@ -6,9 +6,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cms.exports import csv_response
-from surveys import services
+from surveys import routes, services
 
 
+@routes.handles("results")
 def results(request, survey):
     context = survey.get_context(request)
     context["survey"] = survey
@@ -20,6 +21,7 @@ def results(request, survey):
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
 
+@routes.handles("results_data")
 def open_data(request, survey, fmt):
     if not survey.results_visible(request.user):
         return HttpResponse(_("The results are published when the survey closes."), status=403)
