@@ -108,8 +108,15 @@ class SurveyPage(RoutablePageMixin, BasePage):
     # Definition -----------------------------------------------------------------
 
     def steps(self):
-        """The survey as steps: a section block starts a new one."""
-        return parse_steps(self.questions)
+        """The survey as steps: a section block starts a new one.
+
+        The StreamField is parsed once per page instance (Wagtail serves each request
+        from a fresh one) and again only when ``questions`` is assigned a new value."""
+        cached = self.__dict__.get("_parsed_steps")
+        if cached is None or cached[0] is not self.questions:
+            cached = (self.questions, parse_steps(self.questions))
+            self.__dict__["_parsed_steps"] = cached
+        return cached[1]
 
     def all_questions(self):
         return [q for step in self.steps() for q in step.questions]
