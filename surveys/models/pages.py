@@ -150,10 +150,10 @@ class SurveyPage(RoutablePageMixin, BasePage):
     def results(self, request):
         return routes.dispatch("results", request, self)
 
-    @re_path(r"^resultados/(?P<fmt>csv|json)/$")
+    @re_path(r"^resultados/(?P<fmt>csv|json|xlsx)/$")
     def results_data(self, request, fmt):
         return routes.dispatch("results_data", request, self, fmt=fmt)
 
-    @re_path(r"^respuestas/(?P<fmt>csv|json)/$")
+    @re_path(r"^respuestas/(?P<fmt>csv|json|xlsx)/$")
     def raw_export(self, request, fmt):
         return routes.dispatch("raw_export", request, self, fmt=fmt)

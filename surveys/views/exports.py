@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.utils.text import slugify
 
-from cms.exports import csv_response
+from cms.exports import csv_response, xlsx_response
 from surveys import routes
 from surveys.models import Answer
 
@@ -66,4 +66,6 @@ def raw_export(request, survey, fmt):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
         return response
+    if fmt == "xlsx":
+        return xlsx_response(filename, FIELDS, _rows(survey), private=True)
     return csv_response(filename, FIELDS, _rows(survey), private=True)

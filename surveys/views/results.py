@@ -1,11 +1,11 @@
-"""The public results of a survey and its aggregated open data (CSV/JSON)."""
+"""The public results of a survey and its aggregated open data (CSV/JSON/XLSX)."""
 
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cms.exports import csv_response
+from cms.exports import csv_response, xlsx_response
 from surveys import routes, services
 
 
@@ -32,4 +32,7 @@ def open_data(request, survey, fmt):
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
         response["Content-Disposition"] = f'inline; filename="{filename}.json"'
         return response
-    return csv_response(filename, list(rows[0]) if rows else ["question_id"], rows)
+    header = list(rows[0]) if rows else ["question_id"]
+    if fmt == "xlsx":
+        return xlsx_response(filename, header, rows)
+    return csv_response(filename, header, rows)

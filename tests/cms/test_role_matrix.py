@@ -32,6 +32,8 @@ ALL_200 = ("200",) * 8
 PUBLIC_405 = ("405",) * 8
 LOGIN_ONLY = ("302:login",) + ("200",) * 7
 ADMIN_DENIED = ("302:login", "302:login", "302:admin", "302:admin", "302:admin")
+#: a survey's raw answers: Editores and superusers only (permission surveys.export_response)
+RAW_ANSWERS = ("403", "403", "403", "200", "403", "403", "403", "200")
 
 
 def _snippet(model, action, *args):
@@ -209,14 +211,22 @@ MATRIX = {
     "<SurveyPage>/": (lambda d: d.surveys[0].url, ALL_200),
     "<SurveyPage>/gracias/": (lambda d: d.surveys[0].url + "gracias/", ALL_200),
     "<SurveyPage>/resultados/": (lambda d: d.surveys[0].url + "resultados/", ALL_200),
-    "<SurveyPage>/^resultados/(?P<fmt>csv|json)/$": (
+    "<SurveyPage>/^resultados/(?P<fmt>csv|json|xlsx)/$": (
         lambda d: d.surveys[0].url + "resultados/csv/",
         ALL_200,
     ),
-    "<SurveyPage>/^respuestas/(?P<fmt>csv|json)/$": (
+    "<SurveyPage>/^respuestas/(?P<fmt>csv|json|xlsx)/$": (
         lambda d: d.surveys[0].url + "respuestas/csv/",
-        ("403", "403", "403", "200", "403", "403", "403", "200"),
+        RAW_ANSWERS,
     ),
+}
+
+#: the other formats of the survey data patterns above: the same cells as their CSV
+FORMATS = {
+    "survey results: json": (lambda d: d.surveys[0].url + "resultados/json/", ALL_200),
+    "survey results: xlsx": (lambda d: d.surveys[0].url + "resultados/xlsx/", ALL_200),
+    "survey raw answers: json": (lambda d: d.surveys[0].url + "respuestas/json/", RAW_ANSWERS),
+    "survey raw answers: xlsx": (lambda d: d.surveys[0].url + "respuestas/xlsx/", RAW_ANSWERS),
 }
 
 #: Wagtail's own admin views behind the role decisions of issue 9, item 11
@@ -310,7 +320,7 @@ def test_each_role_gets_what_the_roles_table_says(client, demo_site, users):
     demo.closure_day = ClosureDay.objects.order_by("pk").first() or ClosureDay.objects.create(
         date="2026-12-24", reason="Cierre de prueba"
     )
-    rows = {**MATRIX, **WAGTAIL_ADMIN}
+    rows = {**MATRIX, **FORMATS, **WAGTAIL_ADMIN}
     client.raise_request_exception = False
     actual = {name: [] for name in rows}
     for role in ROLES:
