@@ -5,14 +5,21 @@ after a tab or carriage return) as a formula, so a citizen's answer such as
 ``=HYPERLINK("http://x")`` would run on a staff member's computer (CSV injection).
 ``neutralise`` prefixes such text cells with ``'`` (OWASP's advice); real numbers
 (``int``, ``float``, ``Decimal``) are left alone so they stay numeric: only text can
-carry a formula. Wagtail's own exports (reports, search terms, redirects) are routed
+carry a formula. XLSX downloads (``xlsx_response``) pass every cell through the same
+function: a string that starts with ``=`` would otherwise be written as a formula by
+openpyxl itself. Wagtail's own exports (reports, search terms, redirects) are routed
 through the same function by ``guard_wagtail_exports``."""
 
 import csv
 import decimal
+import io
 from functools import wraps
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.functional import Promise
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -55,6 +62,39 @@ def csv_response(filename, header, rows, *, private=False):
     """A streamed CSV download. ``private`` marks data that no cache may keep."""
     response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_cell(value):
+    if isinstance(value, Promise):  # a lazy translation
+        value = str(value)
+    value = neutralise(value)
+    if isinstance(value, str):
+        # Control characters XML cannot hold would make openpyxl refuse the whole file.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def xlsx_response(filename, header, rows, *, private=False):
+    """An XLSX download of one sheet: the header, then each row (a list, or a dict keyed
+    by the header's names), every cell neutralised. ``private`` as for CSV."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    header = list(header)
+    sheet.append([_xlsx_cell(name) for name in header])
+    for row in rows:
+        if isinstance(row, dict):
+            row = [row.get(name, "") for name in header]
+        sheet.append([_xlsx_cell(value) for value in row])
+    content = io.BytesIO()
+    workbook.save(content)
+    response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     if private:
         response["Cache-Control"] = "private, no-store"
     return response

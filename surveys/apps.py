@@ -10,6 +10,10 @@ class SurveysConfig(AppConfig):
         from cms.blocks import register_block_template
         from cms.page_assets import register_after_content, register_stylesheet
 
+        # The survey page's sub-routes are served by views that register themselves
+        # (surveys/routes.py): the model imports no view.
+        from surveys.views import exports, results, survey  # noqa: F401
+
         register_block_template("quick_poll", "surveys/blocks/quick_poll_block.html")
         register_stylesheet("surveys/css/surveys.css")
         register_after_content("surveys/includes/page_feedback.html")

@@ -3,20 +3,17 @@
 Every question is a StreamField child, so its block UUID (``block.id``) is the stable
 question id stored with each answer; every option is a ListBlock item, so its item
 UUID is the stable option id. Editors may reword a question or an option without
-breaking the stored answers; deleting one leaves its answers out of the results."""
+breaking the stored answers; deleting one leaves its answers out of the results.
+
+What each question type does with its answers (form field, stored rows, tally) is in
+its class in surveys/questions/types.py, which also names its block; the survey's
+StreamBlock (``surveys.questions.SurveyStreamBlock``) is built from that registry."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
 from cms.blocks import OptionBlock
-
-#: question types whose answers are free text (shown only after moderation)
-TEXT_TYPES = {"short_text", "long_text"}
-#: question types answered by choosing options
-CHOICE_TYPES = {"single_choice", "multiple_choice", "yes_no"}
-OTHER_OPTION = "other"
-YES, NO = "yes", "no"
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -124,14 +121,3 @@ class SectionBlock(blocks.StructBlock):
         label = _("Section (new step)")
         description = _("Starts a new step of the survey")
         template = "surveys/blocks/question_preview.html"
-
-
-class SurveyStreamBlock(blocks.StreamBlock):
-    section = SectionBlock()
-    single_choice = SingleChoiceBlock()
-    multiple_choice = MultipleChoiceBlock()
-    scale = ScaleBlock()
-    yes_no = YesNoBlock()
-    short_text = ShortTextBlock()
-    long_text = LongTextBlock()
-    ranking = RankingBlock()

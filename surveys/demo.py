@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from surveys.blocks import NO, YES
 from surveys.models import Answer, Response, SurveyIndexPage, SurveyPage, SurveyStepCount
+from surveys.questions import NO, YES
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_surveys.json"
 SEED = 387

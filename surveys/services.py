@@ -3,7 +3,7 @@ in the database (a bounded number of queries whatever the number of answers)."""
 
 import secrets
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 
 from django.db import IntegrityError, transaction
@@ -13,8 +13,8 @@ from allauth.account.models import EmailAddress
 
 from cms.charts import scaled
 from cms.signed_cookies import SignedCookie
-from surveys.blocks import OTHER_OPTION, TEXT_TYPES
 from surveys.models import Answer, Response
+from surveys.questions import OTHER_OPTION, Tallies
 
 #: a random token that tells one browser's answers to an "anyone" survey from another's
 BROWSER_COOKIE = SignedCookie(
@@ -98,8 +98,9 @@ def has_answered(survey, request):
 
 
 def store_response(survey, rows, user, token):
-    """Store a response and its answers atomically; AlreadyAnswered on a duplicate."""
-    texts = {q.id for q in survey.all_questions() if q.type in TEXT_TYPES}
+    """Store a response and its answers atomically; AlreadyAnswered on a duplicate.
+    Each question's type says which rows wait for moderation (free text, "other")."""
+    kinds = {q.id: q.kind for q in survey.all_questions()}
     try:
         with transaction.atomic():
             response = Response.objects.create(survey=survey, user=user, browser_token=token)
@@ -112,7 +113,7 @@ def store_response(survey, rows, user, token):
                         option_id=option_id,
                         value=value,
                         text=text,
-                        approved=None if (qid in texts or option_id == OTHER_OPTION) else True,
+                        approved=None if _pending(kinds.get(qid), option_id) else True,
                     )
                     for qid, option_id, value, text in rows
                 ]
@@ -120,6 +121,12 @@ def store_response(survey, rows, user, token):
     except IntegrityError as error:
         raise AlreadyAnswered from error
     return response
+
+
+def _pending(kind, option_id):
+    if kind is None:  # not a question of the survey: only a tampered call gets here
+        return option_id == OTHER_OPTION
+    return kind.needs_moderation(option_id)
 
 
 # Results ---------------------------------------------------------------------------
@@ -167,25 +174,11 @@ def survey_results(survey, text_limit=20):
         if len(bucket) < text_limit:
             bucket.append(row["text"])
 
+    tallies = Tallies(per_question=per_question, per_option=per_option, per_value=per_value)
     results = []
     for q in survey.all_questions():
-        stats = per_question.get(q.id, {})
-        result = QuestionResult(question=q, respondents=stats.get("n", 0))
-        if q.type == "scale":
-            result.average = stats.get("avg")
-            low, high = q.scale
-            for value in range(low, high + 1):
-                result.rows.append(_row(str(value), per_value.get((q.id, value), 0), result))
-        elif q.type == "ranking":
-            for option_id, label in q.options:
-                row = per_option.get((q.id, option_id), {})
-                entry = _row(label, row.get("n", 0), result)
-                entry["average"] = row.get("avg")
-                result.rows.append(entry)
-        elif q.options:
-            for option_id, label in q.options:
-                count = per_option.get((q.id, option_id), {}).get("n", 0)
-                result.rows.append(_row(label, count, result))
+        result = QuestionResult(question=q, respondents=per_question.get(q.id, {}).get("n", 0))
+        result.rows, result.average = q.kind.tally(q, tallies, partial(_row, result=result))
         result.texts = texts.get(q.id, [])
         results.append(result)
     return total, results
@@ -208,12 +201,11 @@ def open_data_rows(survey):
     rows = []
     for result in results:
         q = result.question
+        question = {"question_id": q.id, "question": q.label, "type": q.type}
         for row in result.rows:
             rows.append(
                 {
-                    "question_id": q.id,
-                    "question": q.label,
-                    "type": q.type,
+                    **question,
                     "option": row["label"],
                     "count": row["count"],
                     "percent": row["percent"],
@@ -221,17 +213,6 @@ def open_data_rows(survey):
                     "respondents": result.respondents,
                 }
             )
-        if q.type == "scale":
-            rows.append(
-                {
-                    "question_id": q.id,
-                    "question": q.label,
-                    "type": q.type,
-                    "option": "average",
-                    "count": result.respondents,
-                    "percent": None,
-                    "average_rank": round(result.average, 2) if result.average else None,
-                    "respondents": result.respondents,
-                }
-            )
+        for row in q.kind.summary_rows(q, result):
+            rows.append({**question, **row, "respondents": result.respondents})
     return total, rows

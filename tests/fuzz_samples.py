@@ -184,11 +184,15 @@ SAMPLES = {
     "<SurveyPage>/": lambda d: _survey_urls(d, ""),
     "<SurveyPage>/gracias/": lambda d: _survey_urls(d, "gracias/"),
     "<SurveyPage>/resultados/": lambda d: _survey_urls(d, "resultados/"),
-    "<SurveyPage>/^resultados/(?P<fmt>csv|json)/$": lambda d: [
+    "<SurveyPage>/^resultados/(?P<fmt>csv|json|xlsx)/$": lambda d: [
         *_survey_urls(d, "resultados/csv/"),
         *_survey_urls(d, "resultados/json/"),
+        *_survey_urls(d, "resultados/xlsx/"),
     ],
-    "<SurveyPage>/^respuestas/(?P<fmt>csv|json)/$": lambda d: _survey_urls(d, "respuestas/csv/"),
+    "<SurveyPage>/^respuestas/(?P<fmt>csv|json|xlsx)/$": lambda d: [
+        *_survey_urls(d, "respuestas/csv/"),
+        *_survey_urls(d, "respuestas/xlsx/"),
+    ],
 }
 
 #: admin views of the portal: not public; fuzzed with GET as a superuser (their POST

@@ -1,7 +1,6 @@
 """Survey page types: an index of surveys and the survey itself (a routable page whose
-sub-routes are the thank-you page, the results and the exports)."""
-
-from dataclasses import dataclass, field
+sub-routes are the thank-you page, the results and the exports). The routes are
+served by surveys/views, which register their handlers in surveys/routes.py."""
 
 from django.db import models
 from django.utils import timezone
@@ -13,72 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
-from surveys.blocks import NO, OTHER_OPTION, YES, SurveyStreamBlock
+from surveys import routes
+from surveys.questions import SurveyStreamBlock, parse_steps
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-@dataclass
-class Question:
-    """A question of the survey definition, read from its StreamField block."""
-
-    id: str
-    type: str
-    label: str
-    help_text: str
-    required: bool
-    sensitive: bool
-    options: list = field(default_factory=list)  # [(option_id, label)]
-    allow_other: bool = False
-    max_choices: int | None = None
-    scale: tuple = ()
-    low_label: str = ""
-    high_label: str = ""
-
-    @property
-    def field_name(self):
-        return f"q_{self.id}"
-
-    @property
-    def option_labels(self):
-        return dict(self.options)
-
-
-@dataclass
-class Step:
-    title: str = ""
-    description: str = ""
-    questions: list = field(default_factory=list)
-
-
-def question_from_block(block):
-    value = block.value
-    sensitive = bool(value.get("sensitive"))
-    question = Question(
-        id=block.id,
-        type=block.block_type,
-        label=value["question"],
-        help_text=value.get("help_text") or "",
-        # Sensitive personal data may never be demanded (Ley 1581, art. 6).
-        required=bool(value.get("required")) and not sensitive,
-        sensitive=sensitive,
-    )
-    if "options" in value:
-        question.options = [
-            (item.id, item.value["label"]) for item in value["options"].bound_blocks
-        ]
-    if block.block_type == "yes_no":
-        question.options = [(YES, str(_("Yes"))), (NO, str(_("No")))]
-    question.allow_other = bool(value.get("allow_other"))
-    if question.allow_other:
-        question.options = [*question.options, (OTHER_OPTION, str(_("Other")))]
-    question.max_choices = value.get("max_choices") or None
-    if block.block_type == "scale":
-        low, high = (1, 5) if value.get("scale") != "0-10" else (0, 10)
-        question.scale = (low, high)
-        question.low_label = value.get("low_label") or ""
-        question.high_label = value.get("high_label") or ""
-    return question
 
 
 class SurveyIndexPage(BasePage):
@@ -171,17 +108,15 @@ class SurveyPage(RoutablePageMixin, BasePage):
     # Definition -----------------------------------------------------------------
 
     def steps(self):
-        """The survey as steps: a section block starts a new one."""
-        steps = [Step()]
-        for block in self.questions:
-            if block.block_type == "section":
-                if steps[-1].questions or steps[-1].title:
-                    steps.append(Step())
-                steps[-1].title = block.value["title"]
-                steps[-1].description = block.value.get("description") or ""
-            else:
-                steps[-1].questions.append(question_from_block(block))
-        return [step for step in steps if step.questions] or [Step()]
+        """The survey as steps: a section block starts a new one.
+
+        The StreamField is parsed once per page instance (Wagtail serves each request
+        from a fresh one) and again only when ``questions`` is assigned a new value."""
+        cached = self.__dict__.get("_parsed_steps")
+        if cached is None or cached[0] is not self.questions:
+            cached = (self.questions, parse_steps(self.questions))
+            self.__dict__["_parsed_steps"] = cached
+        return cached[1]
 
     def all_questions(self):
         return [q for step in self.steps() for q in step.questions]
@@ -205,30 +140,20 @@ class SurveyPage(RoutablePageMixin, BasePage):
 
     @path("")
     def survey_form(self, request):
-        from surveys.views import survey
-
-        return survey.answer(request, self)
+        return routes.dispatch("survey_form", request, self)
 
     @path("gracias/")
     def thanks(self, request):
-        from surveys.views import survey
-
-        return survey.thanks(request, self)
+        return routes.dispatch("thanks", request, self)
 
     @path("resultados/")
     def results(self, request):
-        from surveys.views import results
+        return routes.dispatch("results", request, self)
 
-        return results.results(request, self)
-
-    @re_path(r"^resultados/(?P<fmt>csv|json)/$")
+    @re_path(r"^resultados/(?P<fmt>csv|json|xlsx)/$")
     def results_data(self, request, fmt):
-        from surveys.views import results
+        return routes.dispatch("results_data", request, self, fmt=fmt)
 
-        return results.open_data(request, self, fmt)
-
-    @re_path(r"^respuestas/(?P<fmt>csv|json)/$")
+    @re_path(r"^respuestas/(?P<fmt>csv|json|xlsx)/$")
     def raw_export(self, request, fmt):
-        from surveys.views import exports
-
-        return exports.raw_export(request, self, fmt)
+        return routes.dispatch("raw_export", request, self, fmt=fmt)

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.utils.text import slugify
 
-from cms.exports import csv_response
+from cms.exports import csv_response, xlsx_response
+from surveys import routes
 from surveys.models import Answer
 
 FIELDS = [
@@ -46,13 +47,14 @@ def _rows(survey):
             "question_id": qid,
             "question": question.label if question else "",
             "option_id": option_id,
-            "option": question.option_labels.get(option_id, "") if question else "",
+            "option": question.kind.export_option(question, option_id) if question else "",
             "value": value,
             "text": text,
             "context": context,
         }
 
 
+@routes.handles("raw_export")
 def raw_export(request, survey, fmt):
     if not request.user.has_perm("surveys.export_response"):
         raise PermissionDenied
@@ -64,4 +66,6 @@ def raw_export(request, survey, fmt):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
         return response
+    if fmt == "xlsx":
+        return xlsx_response(filename, FIELDS, _rows(survey), private=True)
     return csv_response(filename, FIELDS, _rows(survey), private=True)

@@ -1,14 +1,15 @@
-"""The public results of a survey and its aggregated open data (CSV/JSON)."""
+"""The public results of a survey and its aggregated open data (CSV/JSON/XLSX)."""
 
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cms.exports import csv_response
-from surveys import services
+from cms.exports import csv_response, xlsx_response
+from surveys import routes, services
 
 
+@routes.handles("results")
 def results(request, survey):
     context = survey.get_context(request)
     context["survey"] = survey
@@ -20,6 +21,7 @@ def results(request, survey):
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
 
+@routes.handles("results_data")
 def open_data(request, survey, fmt):
     if not survey.results_visible(request.user):
         return HttpResponse(_("The results are published when the survey closes."), status=403)
@@ -30,4 +32,7 @@ def open_data(request, survey, fmt):
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
         response["Content-Disposition"] = f'inline; filename="{filename}.json"'
         return response
-    return csv_response(filename, list(rows[0]) if rows else ["question_id"], rows)
+    header = list(rows[0]) if rows else ["question_id"]
+    if fmt == "xlsx":
+        return xlsx_response(filename, header, rows)
+    return csv_response(filename, header, rows)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from cms.ratelimits import is_limited, rate
-from surveys import funnel, services
+from surveys import funnel, routes, services
 from surveys.forms import SurveyStepForm, unknown_fields
 
 STATE_SALT = "surveys.state"
@@ -76,6 +76,7 @@ def _notice(request, survey, method):
     return None, 200
 
 
+@routes.handles("survey_form")
 @ratelimit(key="ip", rate=rate("survey_answer"), method="POST", block=False)
 def answer(request, survey):
     notice, status = _notice(request, survey, request.method)
@@ -161,6 +162,7 @@ def _refuse(request, survey, message):
     return _render(request, survey, status=400, form=form, step_index=0, state=state, error=message)
 
 
+@routes.handles("thanks")
 def thanks(request, survey):
     context = survey.get_context(request)
     context.update({"survey": survey, "results_visible": survey.results_visible(request.user)})

@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 import pytest
 from openpyxl import load_workbook
 
-from cms.exports import neutralise
+from cms.exports import neutralise, xlsx_response
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,46 @@ def test_wagtail_search_terms_export_neutralises_citizen_queries(client, superus
         assert all(row[1].data_type == "n" for row in list(sheet.iter_rows())[1:])
     for query_string in stored:
         assert query_string not in cells and "'" + query_string in cells
+
+
+def assert_neutralised_xlsx(cells):
+    """assert_neutralised for XLSX cells: XML reads a lone carriage return as a line
+    feed, so "\r=1" comes back as "'\n=1" (still text, still prefixed)."""
+    assert_neutralised([c.replace("'\n", "'\r", 1) if c else c for c in cells])
+
+
+def read_xlsx(response):
+    """The rows of the first sheet of an XLSX response, as openpyxl cells."""
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return list(load_workbook(io.BytesIO(response.content)).active.iter_rows())
+
+
+def test_xlsx_response_neutralises_text_and_keeps_numbers():
+    header = ["text", "number", "=header"]
+    rows = [{"text": payload, "number": -2, "=header": "Peñalosa"} for payload in PAYLOADS] + [
+        ["Año ñandú", 3.5, None],
+        ["a\x00b\x0bc", True, "=1+1"],
+    ]
+    response = xlsx_response("informe", header, rows, private=True)
+    assert response["Content-Disposition"] == 'attachment; filename="informe.xlsx"'
+    assert response["Cache-Control"] == "private, no-store"
+    sheet = read_xlsx(response)
+    assert [c.value for c in sheet[0]] == ["text", "number", "'=header"]
+    texts = [row[0].value for row in sheet[1 : len(PAYLOADS) + 1]]
+    # XML reads a lone carriage return as a line feed; the "'" prefix is what counts.
+    assert texts == ["'" + payload.replace("\r", "\n") for payload in PAYLOADS]
+    assert all(row[0].data_type == "s" for row in sheet), "no cell is a formula"
+    assert [row[1].value for row in sheet[1 : len(PAYLOADS) + 1]] == [-2] * len(PAYLOADS)
+    assert sheet[1][1].data_type == "n", "a real negative number stays a number"
+    assert sheet[1][2].value == "Peñalosa"
+    assert [c.value for c in sheet[-2]] == ["Año ñandú", 3.5, None]
+    assert sheet[-1][0].value == "abc", "control characters XML cannot hold are dropped"
+    assert sheet[-1][2].value == "'=1+1"
+
+
+def test_xlsx_response_is_public_unless_private():
+    response = xlsx_response("datos", ["a"], [["ñ"]])
+    assert "Cache-Control" not in response
+    assert read_xlsx(response)[1][0].value == "ñ"

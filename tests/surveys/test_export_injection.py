@@ -5,7 +5,13 @@ import json
 import pytest
 
 from surveys.models import Answer, Response
-from tests.cms.test_exports import PAYLOADS, assert_neutralised, read_csv
+from tests.cms.test_exports import (
+    PAYLOADS,
+    assert_neutralised,
+    assert_neutralised_xlsx,
+    read_csv,
+    read_xlsx,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +38,16 @@ def test_raw_survey_export_neutralises_answers(client, survey, editor):
     values = [row[header.index("value")] for row in rows[1:] if row[header.index("value")]]
     assert values == ["-2"], "a real negative number must stay a number"
 
+    response = client.get(survey.url + "respuestas/xlsx/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    sheet = read_xlsx(response)
+    header = [cell.value for cell in sheet[0]]
+    texts = [row[header.index("text")].value for row in sheet[1:]]
+    assert_neutralised_xlsx(texts)
+    values = [row[header.index("value")] for row in sheet[1:]]
+    assert [(c.value, c.data_type) for c in values if c.value is not None] == [(-2, "n")]
+
 
 def test_open_data_export_neutralises_labels(client, make_survey):
     questions = [
@@ -54,5 +70,9 @@ def test_open_data_export_neutralises_labels(client, make_survey):
     header = rows[0]
     assert_neutralised([row[header.index("question")] for row in rows[1:]])
     assert_neutralised([row[header.index("option")] for row in rows[1:]])
+    sheet = read_xlsx(client.get(survey.url + "resultados/xlsx/"))
+    header = [cell.value for cell in sheet[0]]
+    assert_neutralised_xlsx([row[header.index("question")].value for row in sheet[1:]])
+    assert_neutralised_xlsx([row[header.index("option")].value for row in sheet[1:]])
     data = json.loads(client.get(survey.url + "resultados/json/").content)
     assert {row["question"] for row in data["rows"]} == set(PAYLOADS), "JSON stays raw"

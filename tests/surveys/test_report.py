@@ -160,7 +160,11 @@ def test_who_may_see_the_survey_report(client, survey, make_user, groups, allowe
     response = client.get(f"/admin/encuestas/{survey.pk}/")
     if allowed:
         assert response.status_code == 200
-        assert survey.title in response.content.decode()
+        html = response.content.decode()
+        assert survey.title in html
+        # The raw answers' links only for who may export them (Editores).
+        for fmt in ("csv", "json", "xlsx"):
+            assert (f"respuestas/{fmt}/" in html) is (groups == ["Editores"])
     else:
         assert response.status_code == 302
         # Staff without the permission go to the dashboard, citizens to the login.

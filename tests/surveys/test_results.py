@@ -8,6 +8,8 @@ from django.utils import timezone
 import pytest
 
 from surveys.models import Answer, Response, SurveyPage
+from surveys.views.exports import FIELDS
+from tests.cms.test_exports import read_xlsx
 
 from .conftest import valid_step1, valid_step2
 from .helpers import answer_survey
@@ -38,6 +40,8 @@ def test_results_show_counts_percentages_averages_and_chart(client, survey):
     assert '<svg role="img"' in html and '<table class="survey-table">' in html
     assert "<td>5</td><td>50,0 %</td>" in html
     assert "<strong>3,0</strong>" in html  # average of 1..5 twice
+    for fmt in ("csv", "json", "xlsx"):
+        assert f'href="{survey.url}resultados/{fmt}/"' in html
 
 
 def test_results_render_in_bounded_queries(client, survey, django_assert_max_num_queries):
@@ -62,6 +66,7 @@ def test_results_hidden_until_closing_when_the_editor_chooses(client, make_surve
     assert response.status_code == 403
     assert "se publican cuando la encuesta cierre" in response.content.decode()
     assert client.get(survey.url + "resultados/csv/").status_code == 403
+    assert client.get(survey.url + "resultados/xlsx/").status_code == 403
     client.force_login(editor)
     assert client.get(survey.url + "resultados/").status_code == 200
     client.logout()
@@ -108,21 +113,39 @@ def test_open_data_csv_and_json(client, survey):
     row = next(r for r in data["rows"] if r["question_id"] == "q-single" and r["count"] == 2)
     assert row["percent"] == 50.0
     assert "t1" not in body
+    xlsx = client.get(survey.url + "resultados/xlsx/")
+    assert xlsx["Content-Disposition"].endswith('.xlsx"')
+    assert "Cache-Control" not in xlsx, "open data, like the CSV"
+    sheet = read_xlsx(xlsx)
+    header = [cell.value for cell in sheet[0]]
+    assert header == list(data["rows"][0])
+    assert [[cell.value for cell in r] for r in sheet[1:]] == [
+        [value if value != "" else None for value in r.values()] for r in data["rows"]
+    ]
 
 
 def test_raw_export_is_for_staff_with_permission(client, survey, citizen, editor, make_user):
-    """Raw answers: CSV/JSON for Editores; 403 for citizens and for Control Interno, who
-    follow the aggregated report only (the raw answers may hold personal data)."""
+    """Raw answers: CSV/JSON/XLSX for Editores; 403 for citizens and for Control Interno,
+    who follow the aggregated report only (the raw answers may hold personal data)."""
     answer_survey(client, survey, valid_step1(), valid_step2())
-    assert client.get(survey.url + "respuestas/csv/").status_code == 403
-    client.force_login(citizen)
-    assert client.get(survey.url + "respuestas/json/").status_code == 403
-    client.force_login(make_user("control@test.example", groups=["Control Interno"]))
-    for fmt in ("csv", "json"):
-        assert client.get(survey.url + f"respuestas/{fmt}/").status_code == 403
+    for user in (None, citizen, make_user("control@test.example", groups=["Control Interno"])):
+        if user:
+            client.force_login(user)
+        for fmt in ("csv", "json", "xlsx"):
+            assert client.get(survey.url + f"respuestas/{fmt}/").status_code == 403
     client.force_login(editor)
     csv = client.get(survey.url + "respuestas/csv/")
     assert csv.status_code == 200
     assert "Más trámites en línea" in b"".join(csv.streaming_content).decode()
     data = json.loads(client.get(survey.url + "respuestas/json/").content)
     assert {a["question_id"] for a in data["answers"]} >= {"q-single", "q-long"}
+    xlsx = client.get(survey.url + "respuestas/xlsx/")
+    assert xlsx["Cache-Control"] == "private, no-store"
+    sheet = read_xlsx(xlsx)
+    header = [cell.value for cell in sheet[0]]
+    assert header == FIELDS
+    assert len(sheet) - 1 == len(data["answers"])
+    texts = [row[header.index("text")].value for row in sheet[1:]]
+    assert "Más trámites en línea" in texts
+    assert any(a["option"] == "Buscador" for a in data["answers"])
+    assert "Buscador" in [row[header.index("option")].value for row in sheet[1:]]

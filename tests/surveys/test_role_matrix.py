@@ -8,6 +8,9 @@ from tests.role_matrix import ALL_200, PUBLIC_405, check_matrix
 
 pytestmark = pytest.mark.django_db
 
+#: a survey's raw answers: Editores and superusers only (permission surveys.export_response)
+RAW_ANSWERS = ("403", "403", "403", "200", "403", "403", "403", "200")
+
 #: route of tests/url_inventory.py -> (sample URL from the demo, expected cell per role)
 MATRIX = {
     "admin/encuestas/": (
@@ -44,17 +47,25 @@ MATRIX = {
     "<SurveyPage>/": (lambda d: d.surveys[0].url, ALL_200),
     "<SurveyPage>/gracias/": (lambda d: d.surveys[0].url + "gracias/", ALL_200),
     "<SurveyPage>/resultados/": (lambda d: d.surveys[0].url + "resultados/", ALL_200),
-    "<SurveyPage>/^resultados/(?P<fmt>csv|json)/$": (
+    "<SurveyPage>/^resultados/(?P<fmt>csv|json|xlsx)/$": (
         lambda d: d.surveys[0].url + "resultados/csv/",
         ALL_200,
     ),
-    "<SurveyPage>/^respuestas/(?P<fmt>csv|json)/$": (
+    "<SurveyPage>/^respuestas/(?P<fmt>csv|json|xlsx)/$": (
         lambda d: d.surveys[0].url + "respuestas/csv/",
-        ("403", "403", "403", "200", "403", "403", "403", "200"),
+        RAW_ANSWERS,
     ),
+}
+
+#: the other formats of the survey data patterns above: the same cells as their CSV
+FORMATS = {
+    "survey results: json": (lambda d: d.surveys[0].url + "resultados/json/", ALL_200),
+    "survey results: xlsx": (lambda d: d.surveys[0].url + "resultados/xlsx/", ALL_200),
+    "survey raw answers: json": (lambda d: d.surveys[0].url + "respuestas/json/", RAW_ANSWERS),
+    "survey raw answers: xlsx": (lambda d: d.surveys[0].url + "respuestas/xlsx/", RAW_ANSWERS),
 }
 
 
 def test_each_role_gets_what_the_roles_table_says(client, role_users, role_demo):
     """Every cell is checked; all differences are reported at once."""
-    check_matrix(client, role_users, role_demo, MATRIX)
+    check_matrix(client, role_users, role_demo, {**MATRIX, **FORMATS})
