@@ -2,7 +2,6 @@
 page feedback (Editores) and the moderation of free-text answers (Moderadores)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -11,15 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.pagination import paginate
-from surveys import reports
+from cms.permissions import rule_required
+from surveys import reports, rules
 from surveys.models import Answer, PageFeedback, SurveyPage
 
 
-def _forbidden_not_login(perm):
-    return permission_required(perm, raise_exception=True)
-
-
-@_forbidden_not_login("surveys.view_report")
+@rule_required(rules.can_view_survey_report)
 def report_index(request):
     surveys = (
         SurveyPage.objects.select_related("locale")
@@ -29,20 +25,20 @@ def report_index(request):
     return TemplateResponse(request, "surveys/admin/report_index.html", {"surveys": surveys})
 
 
-@_forbidden_not_login("surveys.view_report")
+@rule_required(rules.can_view_survey_report)
 def survey_report(request, pk):
     if not 0 < pk < 2**31:  # a page id the database cannot hold would fail the lookup
         raise Http404
     survey = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=pk)
     context = {
         "survey": survey,
-        "can_export": request.user.has_perm("surveys.export_response"),
+        "can_export": rules.can_export_raw_answers(request.user),
         **reports.survey_report(survey),
     }
     return TemplateResponse(request, "surveys/admin/survey_report.html", context)
 
 
-@_forbidden_not_login("surveys.view_pagefeedback")
+@rule_required(rules.can_view_page_feedback)
 def feedback_report(request):
     # One row per page; sorted in Python because SQLite refuses ORDER BY on filtered
     # aggregates of a grouped query.
@@ -64,7 +60,7 @@ def feedback_report(request):
     )
 
 
-@_forbidden_not_login("surveys.moderate_answer")
+@rule_required(rules.can_moderate_answers)
 def moderation(request):
     pending = (
         Answer.objects.filter(approved__isnull=True)
@@ -82,7 +78,7 @@ def moderation(request):
 
 
 @require_POST
-@_forbidden_not_login("surveys.moderate_answer")
+@rule_required(rules.can_moderate_answers)
 def moderate(request, pk):
     answer = get_object_or_404(Answer, pk=pk)
     answer.approved = request.POST.get("decision") == "approve"

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
-from surveys import routes
+from surveys import routes, rules
 from surveys.questions import SurveyStreamBlock, parse_steps
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -134,7 +134,7 @@ class SurveyPage(RoutablePageMixin, BasePage):
     def results_visible(self, user=None, now=None):
         if self.results_visibility == self.RESULTS_PUBLIC or self.status(now) == "closed":
             return True
-        return bool(user and user.has_perm("surveys.view_report"))
+        return rules.can_see_results_before_close(user)
 
     # Routes ---------------------------------------------------------------------
 

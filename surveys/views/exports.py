@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.utils.text import slugify
 
 from cms.exports import csv_response, xlsx_response
-from surveys import routes
+from surveys import routes, rules
 from surveys.models import Answer
 
 FIELDS = [
@@ -56,7 +56,7 @@ def _rows(survey):
 
 @routes.handles("raw_export")
 def raw_export(request, survey, fmt):
-    if not request.user.has_perm("surveys.export_response"):
+    if not rules.can_export_raw_answers(request.user):
         raise PermissionDenied
     filename = f"respuestas-{slugify(survey.slug)}"
     if fmt == "json":
