@@ -41,16 +41,7 @@ def _tracked_cases(user):
     official = get_user_model().objects.filter(is_superuser=True).first()
     tracked = {}
     for status in (Status.ANSWERED, Status.INCOMPLETE):
-        values = {
-            "petition_type": "general",
-            "subject": "Hueco en la vía",
-            "description": "Hay un hueco grande en la calle 13.",
-            "name": "Ana Pérez",
-            "email": "ana@test.example",
-            "answer_channel": "email",
-            "consent": True,
-        }
-        filed = file_case(values, user=user)
+        filed = file_case(dict(SAMPLE_PETITION), user=user)
         workflow.transition(filed.case, Status.IN_PROCESS, official)
         if status == Status.ANSWERED:
             workflow.transition(filed.case, status, official, answer="Respuesta de fondo.")
@@ -87,6 +78,17 @@ def load_demo(site, citizen=None):
 def _survey_urls(d, suffix):
     return [s.url + suffix for s in d.surveys]
 
+
+#: a valid web petition (the shape of the filing form's cleaned data)
+SAMPLE_PETITION = {
+    "petition_type": "general",
+    "subject": "Hueco en la vía",
+    "description": "Hay un hueco grande en la calle 13.",
+    "name": "Ana Pérez",
+    "email": "ana@test.example",
+    "answer_channel": "email",
+    "consent": True,
+}
 
 SAMPLES = {
     "admin/login/": lambda d: ["/admin/login/?next=/admin/"],

@@ -89,20 +89,11 @@ def role_demo(demo_site):
     from cms.models import Dependency
     from pqr.filing import file_case
     from pqr.models import Case, ClosureDay
-    from tests.fuzz_samples import load_demo
+    from tests.fuzz_samples import SAMPLE_PETITION, load_demo
     from transparency.models import TransparencyPage
 
     if not Case.objects.exists():  # tests/pqr starts without the demo's sample cases
-        petition = {
-            "petition_type": "general",
-            "subject": "Hueco en la vía",
-            "description": "Hay un hueco grande en la calle 13.",
-            "name": "Ana Pérez",
-            "email": "ana@test.example",
-            "answer_channel": "email",
-            "consent": True,
-        }
-        file_case(petition)
+        file_case(dict(SAMPLE_PETITION))
     demo = load_demo(demo_site)
     demo.dependency = Dependency.objects.order_by("pk").first()
     demo.closure_day = ClosureDay.objects.order_by("pk").first() or ClosureDay.objects.create(

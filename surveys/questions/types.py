@@ -30,7 +30,12 @@ def item_options(value):
 class ChoiceType(QuestionType):
     """Answered by choosing options, optionally with an "other" option and its text."""
 
+    def options(self, value):
+        """The options to choose from: by default the block's listed items."""
+        return item_options(value)
+
     def read(self, question, value):
+        question.options = self.options(value)
         question.allow_other = bool(value.get("allow_other"))
         if question.allow_other:
             question.options = [*question.options, (OTHER_OPTION, str(_("Other")))]
@@ -68,10 +73,6 @@ class SingleChoice(ChoiceType):
     name = "single_choice"
     block_class = blocks.SingleChoiceBlock
 
-    def read(self, question, value):
-        question.options = item_options(value)
-        super().read(question, value)
-
 
 @register
 class MultipleChoice(ChoiceType):
@@ -79,7 +80,6 @@ class MultipleChoice(ChoiceType):
     block_class = blocks.MultipleChoiceBlock
 
     def read(self, question, value):
-        question.options = item_options(value)
         super().read(question, value)
         question.max_choices = value.get("max_choices") or None
 
@@ -161,9 +161,8 @@ class YesNo(ChoiceType):
     name = "yes_no"
     block_class = blocks.YesNoBlock
 
-    def read(self, question, value):
-        question.options = [(YES, str(_("Yes"))), (NO, str(_("No")))]
-        super().read(question, value)
+    def options(self, value):
+        return [(YES, str(_("Yes"))), (NO, str(_("No")))]
 
 
 class TextType(QuestionType):

@@ -44,18 +44,10 @@ def other_officer(make_officer, dependencies):
 @pytest.fixture
 def make_case(db):
     from pqr.filing import file_case
+    from tests.fuzz_samples import SAMPLE_PETITION
 
     def factory(dependency=None, **data):
-        values = {
-            "petition_type": "general",
-            "subject": "Hueco en la vía",
-            "description": "Hay un hueco grande en la calle 13.",
-            "name": "Ana Pérez",
-            "email": "ana@test.example",
-            "answer_channel": "email",
-            "consent": True,
-        }
-        values.update(data)
+        values = {**SAMPLE_PETITION, **data}
         filed = file_case(values)
         if dependency is not None:
             filed.case.dependency = dependency
