@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("buscar/", include("search.urls")),
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),
+    path("participacion/", include("participation.urls")),
     path("mapa-del-sitio/", include("home.urls")),
     # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
     # rate limits): its URL only forwards to allauth's login, for GET and POST alike.

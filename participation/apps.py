@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+        # xtd unpublishes every reply of a comment that stops being public, and shifts
+        # the thread's nested counts on every save; here a hidden or withdrawn comment
+        # leaves a placeholder and its replies stay (participation.models.comments).
+        pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="participation.Comment")

@@ -53,7 +53,11 @@ def file_petition(request):
                 return render(request, "pqr/acknowledgement.html", context)
             return redirect("pqr:acknowledgement", radicado=filed.case.radicado)
     else:
-        form = FilingForm()
+        # ``?tipo=`` preselects a type (e.g. "reclamo" from a moderation decision's
+        # e-mail); an unknown value leaves the default.
+        wanted = request.GET.get("tipo", "")
+        known = {value for value, _label in FilingForm.base_fields["petition_type"].choices}
+        form = FilingForm(initial={"petition_type": wanted} if wanted in known else None)
     return render(request, "pqr/file_petition.html", {"form": form})
 
 

@@ -2,6 +2,7 @@
 environment (see ``.env.example`` and the README table); dev, test and production only
 override what differs."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -25,7 +26,6 @@ INSTALLED_APPS = [
     "home",
     "transparency",
     "pqr",
-    "participation",
     "surveys",
     "search",
     "gel",
@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_comments_xtd",
     "django_comments",
+    # After django_comments_xtd: its ready() connects a pre-save handler that
+    # participation's ready() disconnects (see participation/apps.py).
+    "participation",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -381,6 +384,16 @@ STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
+# Comments of debates and consultations: xtd's threading plus the portal's moderation.
+COMMENTS_XTD_MODEL = "participation.models.Comment"
+# Participation (debates, consultations): see participation/README.md.
+PARTICIPATION_EDIT_WINDOW = timedelta(minutes=15)
+# Reports by this many distinct people hide a comment or debate until a moderator decides.
+PARTICIPATION_REPORTS_TO_HIDE = env_int("PARTICIPATION_REPORTS_TO_HIDE", 3)
+# A public form sent sooner than this after it was shown is taken for a robot's.
+PARTICIPATION_MIN_FILL_SECONDS = env_int("PARTICIPATION_MIN_FILL_SECONDS", 3)
+PARTICIPATION_EMAIL_MAX_ATTEMPTS = 8
+PARTICIPATION_EMAIL_RETRY_SECONDS = 60
 
 # Rate limits on public forms (django-ratelimit) use the shared cache.
 RATELIMIT_USE_CACHE = "default"
@@ -397,6 +410,13 @@ RATE_LIMITS = {
     # Guesses at a private page's or document collection's password, per client and
     # restriction (cms.restriction_passwords).
     "view_restriction_guess": "10/m",
+    # Participation, each per account and per address (participation/views).
+    "participation_comment": "10/m",
+    "participation_react": "60/m",
+    "participation_report": "10/h",
+    "participation_propose": "5/h",
+    "participation_follow": "30/m",
+    "participation_profile": "10/h",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 

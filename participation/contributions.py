@@ -1,0 +1,209 @@
+"""What a participant does, as services the views call: comment, reply, edit,
+withdraw, react, report, follow and propose. Each checks the rule and the process's
+phase itself, so a refused action is refused whatever form or client sent it."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.client_ip import client_ip
+from participation import moderation, notifications, rules
+from participation.models import (
+    Comment,
+    DebateProposal,
+    Follow,
+    ModeratedWord,
+    Profile,
+    Reaction,
+    Report,
+)
+from participation.text import matches_word_list
+
+
+class Refused(Exception):
+    """An action the rules or the process's phase do not allow; ``message`` is shown."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def profile_for(user):
+    """The participant's profile, created with a generated nickname the first time."""
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None:
+        return profile
+    for _attempt in range(10):
+        nickname = f"participante-{secrets.randbelow(10**6):06d}"
+        try:
+            with transaction.atomic():
+                return Profile.objects.create(user=user, nickname=nickname)
+        except IntegrityError:
+            existing = Profile.objects.filter(user=user).first()
+            if existing is not None:
+                return existing
+    raise RuntimeError("Could not generate a free nickname")
+
+
+def _check_can_participate(user):
+    if not (user and user.is_authenticated):
+        raise Refused(_("Sign in to take part."))
+    if not rules.has_verified_email(user):
+        raise Refused(_("Confirm your email address before taking part."))
+    if rules.is_blocked(user):
+        raise Refused(_("Your account is blocked from taking part; you can still read."))
+
+
+def _needs_premoderation(user, page, text):
+    words = list(ModeratedWord.objects.values_list("word", flat=True))
+    if words and matches_word_list(text, words):
+        return True
+    mode = getattr(page, "premoderation", "none")
+    if mode == "all":
+        return True
+    if mode == "new_accounts":
+        return not Comment.objects.filter(user=user, status=Comment.PUBLISHED).exists()
+    return False
+
+
+def post_comment(user, page, text, language, parent=None, request=None):
+    """A new comment on ``page`` (a reply when ``parent`` is given). Published at once,
+    or pending when the page pre-moderates or the text matches the word list."""
+    _check_can_participate(user)
+    if not page.is_open:
+        raise Refused(_("This process is not open for comments."))
+    if parent is not None:
+        if parent.page_id != page.pk:
+            raise Refused(_("That comment is not part of this process."))
+        if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            raise Refused(_("Replies cannot go deeper here; reply to the comment above."))
+        if parent.status != Comment.PUBLISHED:
+            raise Refused(_("That comment cannot receive replies."))
+    profile = profile_for(user)
+    status = Comment.PENDING if _needs_premoderation(user, page, text) else Comment.PUBLISHED
+    with transaction.atomic():
+        comment = Comment(
+            content_type=ContentType.objects.get_for_model(page),
+            object_pk=str(page.pk),
+            site=Site.objects.get_current(),
+            page=page,
+            user=user,
+            user_name=profile.nickname,
+            user_email="",
+            comment=text,
+            language=language,
+            status=status,
+            parent_id=parent.pk if parent else 0,
+            ip_address=client_ip(request) if request else None,
+            submit_date=timezone.now(),
+        )
+        comment.save()
+        if status == Comment.PUBLISHED:
+            notifications.queue_replies(comment)
+    return comment
+
+
+def edit_comment(user, comment, text):
+    if not rules.can_edit_comment(user, comment):
+        raise Refused(_("This comment can no longer be edited."))
+    with transaction.atomic():
+        comment.comment = text
+        comment.edited_at = timezone.now()
+        if comment.status == Comment.PUBLISHED and _needs_premoderation(
+            user, comment.page.specific, text
+        ):
+            comment.status = Comment.PENDING
+        comment.save()
+    return comment
+
+
+def withdraw_comment(user, comment):
+    if not rules.can_withdraw_comment(user, comment):
+        raise Refused(_("This comment cannot be withdrawn."))
+    comment.status = Comment.WITHDRAWN
+    comment.save()
+    return comment
+
+
+def react(user, comment, value):
+    """Set the user's reaction to ``value`` (1 agree, -1 disagree, 0 none). Idempotent:
+    sending the reaction a user already has changes nothing, so double clicks and
+    parallel requests leave one row. The comment row is locked while counts change."""
+    _check_can_participate(user)
+    if value not in (Reaction.AGREE, Reaction.DISAGREE, 0):
+        raise Refused(_("Unknown reaction."))
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if locked.status != Comment.PUBLISHED or not locked.page.specific.is_open:
+            raise Refused(_("This comment no longer accepts reactions."))
+        current = Reaction.objects.filter(comment=locked, user=user).first()
+        old = current.value if current else 0
+        if old == value:
+            return value
+        if current and value:
+            current.value = value
+            current.save(update_fields=["value"])
+        elif current:
+            current.delete()
+        else:
+            Reaction.objects.create(comment=locked, user=user, value=value)
+        changes = {}
+        for count, reaction in (("agree_count", 1), ("disagree_count", -1)):
+            delta = (value == reaction) - (old == reaction)
+            if delta:
+                changes[count] = F(count) + delta
+        Comment.objects.filter(pk=locked.pk).update(**changes)
+    return value
+
+
+def report(user, reason, text="", comment=None, debate=None):
+    """Report a comment or a debate, once per person. When the distinct reports of an
+    item reach PARTICIPATION_REPORTS_TO_HIDE it is held until a moderator decides."""
+    _check_can_participate(user)
+    if (comment is None) == (debate is None):
+        raise ValueError("Report exactly one comment or debate")
+    with transaction.atomic():
+        if comment is not None:
+            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            if comment.user_id == user.pk:
+                raise Refused(_("You cannot report your own comment."))
+        try:
+            with transaction.atomic():
+                created = Report.objects.create(
+                    user=user, reason=reason, text=text, comment=comment, debate=debate
+                )
+        except IntegrityError:
+            raise Refused(_("You already reported this.")) from None
+        moderation.count_report(created)
+    return created
+
+
+def follow(user, page, thread=None):
+    _check_can_participate(user)
+    try:
+        with transaction.atomic():
+            return Follow.objects.create(user=user, page=page, thread=thread)
+    except IntegrityError:
+        return Follow.objects.get(user=user, page=page, thread=thread)
+
+
+def unfollow(user, page, thread=None):
+    Follow.objects.filter(user=user, page=page, thread=thread).delete()
+
+
+def propose_debate(user, title, description, dependency, language):
+    _check_can_participate(user)
+    profile_for(user)
+    return DebateProposal.objects.create(
+        author=user,
+        title=title,
+        description=description,
+        dependency=dependency,
+        language=language,
+    )

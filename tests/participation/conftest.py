@@ -1,0 +1,90 @@
+"""Participation fixtures: a debate index under the demo home with an open debate, a
+closed one and an announced one, and participants (verified, unverified, blocked)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+import pytest
+
+
+@pytest.fixture
+def debate_index(demo_site):
+    from participation.models import DebateIndexPage
+
+    index = DebateIndexPage.objects.filter(locale__language_code="es").first()
+    if index is None:
+        home = Page.objects.get(pk=demo_site.root_page_id)
+        index = DebateIndexPage(title="Debates de prueba", slug="debates-prueba")
+        home.add_child(instance=index)
+    return index
+
+
+def make_debate(index, slug, opens, closes, **extra):
+    from participation.models import DebatePage
+
+    now = timezone.now()
+    debate = DebatePage(
+        title=extra.pop("title", f"Debate {slug}"),
+        slug=slug,
+        question=extra.pop("question", "¿Qué opina?"),
+        opens_at=now + opens,
+        closes_at=now + closes,
+        **extra,
+    )
+    index.add_child(instance=debate)
+    debate.save_revision().publish()
+    return debate
+
+
+@pytest.fixture
+def debate(debate_index):
+    return make_debate(debate_index, "debate-abierto", -timedelta(days=1), timedelta(days=10))
+
+
+@pytest.fixture
+def closed_debate(debate_index):
+    return make_debate(debate_index, "debate-cerrado", -timedelta(days=20), -timedelta(days=1))
+
+
+@pytest.fixture
+def announced_debate(debate_index):
+    return make_debate(debate_index, "debate-anunciado", timedelta(days=2), timedelta(days=20))
+
+
+@pytest.fixture
+def citizens(make_user):
+    """Five verified citizens."""
+    return [make_user(f"ciudadano{n}@debate.example") for n in range(1, 6)]
+
+
+@pytest.fixture
+def citizen(citizens):
+    return citizens[0]
+
+
+@pytest.fixture
+def unverified(django_user_model):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        username="sinverificar@debate.example", email="sinverificar@debate.example"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    return user
+
+
+@pytest.fixture
+def blocked(make_user):
+    from participation.models import Block
+
+    user = make_user("bloqueado@debate.example")
+    Block.objects.create(user=user, reason="Insultos repetidos")
+    return user
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user("moderador@debate.example", groups=["Moderadores"])
