@@ -230,3 +230,16 @@ def post_only(d):
         ),
         ("/i18n/setlang/", {"language": "en", "next": "/es/"}),
     ]
+
+
+# Participation keeps its samples beside its tests: public routes and admin routes.
+from tests.participation.samples_admin import STAFF_SAMPLES  # noqa: E402
+from tests.participation.samples_public import POST_SAMPLES, PUBLIC_SAMPLES  # noqa: E402
+
+SAMPLES.update(PUBLIC_SAMPLES)
+STAFF_ONLY.update(STAFF_SAMPLES)
+_post_only = post_only
+
+
+def post_only(d):  # noqa: F811
+    return _post_only(d) + POST_SAMPLES(d)
