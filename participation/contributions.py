@@ -12,6 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
+
 from cms.client_ip import client_ip
 from participation import moderation, notifications, rules
 from participation.models import (
@@ -139,7 +141,7 @@ def react(user, comment, value):
     if value not in (Reaction.AGREE, Reaction.DISAGREE, 0):
         raise Refused(_("Unknown reaction."))
     with transaction.atomic():
-        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        locked = Comment.norel_objects.select_for_update().get(pk=comment.pk)
         if locked.status != Comment.PUBLISHED or not locked.page.specific.is_open:
             raise Refused(_("This comment no longer accepts reactions."))
         current = Reaction.objects.filter(comment=locked, user=user).first()
@@ -170,9 +172,12 @@ def report(user, reason, text="", comment=None, debate=None):
         raise ValueError("Report exactly one comment or debate")
     with transaction.atomic():
         if comment is not None:
-            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            comment = Comment.norel_objects.select_for_update().get(pk=comment.pk)
             if comment.user_id == user.pk:
                 raise Refused(_("You cannot report your own comment."))
+        else:
+            # Serialises the debate's reports so the threshold is counted once.
+            Page.objects.select_for_update().filter(pk=debate.pk).first()
         try:
             with transaction.atomic():
                 created = Report.objects.create(

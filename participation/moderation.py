@@ -43,9 +43,12 @@ def count_report(report):
         return
     debate = report.debate
     open_reports = Report.objects.filter(debate=debate, resolved_at__isnull=True).count()
-    if open_reports >= threshold and not DebateHold.objects.filter(debate=debate).exists():
-        DebateHold.objects.create(debate=debate, status=DebateHold.HELD)
-        log(debate, HOLD, data={"reports": open_reports})
+    if open_reports >= threshold:
+        _hold, created = DebateHold.objects.get_or_create(
+            debate=debate, defaults={"status": DebateHold.HELD}
+        )
+        if created:
+            log(debate, HOLD, data={"reports": open_reports})
 
 
 @transaction.atomic

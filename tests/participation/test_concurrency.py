@@ -1,0 +1,86 @@
+"""Reactions and reports under real concurrency (PostgreSQL, threads with their own
+connections): the database keeps one reaction per user and counts that match rows."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from django.db import connection
+
+import pytest
+
+from participation import contributions
+from participation.contributions import Refused
+from participation.models import Comment, Reaction, Report
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def in_parallel(calls, workers=25):
+    def run(call):
+        try:
+            return call()
+        except Refused as refused:
+            return refused
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(run, calls))
+
+
+def test_fifty_parallel_reactions_by_one_user_leave_one_row(debate, citizens):
+    comment = contributions.post_comment(citizens[0], debate, "Propuesta", "es")
+    voter = citizens[1]
+    results = in_parallel([lambda: contributions.react(voter, comment, Reaction.AGREE)] * 50)
+    assert results == [Reaction.AGREE] * 50
+    assert Reaction.objects.filter(comment=comment, user=voter).count() == 1
+    comment.refresh_from_db()
+    assert (comment.agree_count, comment.disagree_count) == (1, 0)
+
+
+def test_parallel_mixed_reactions_keep_counts_equal_to_rows(debate, citizens, make_user):
+    comment = contributions.post_comment(citizens[0], debate, "Propuesta", "es")
+    voters = [make_user(f"votante{n}@concurrencia.example") for n in range(20)]
+    values = [Reaction.AGREE, Reaction.DISAGREE, 0]
+    calls = [
+        (lambda v=voter, value=values[(n + i) % 3]: contributions.react(v, comment, value))
+        for i in range(5)
+        for n, voter in enumerate(voters)
+    ]
+    in_parallel(calls)
+    comment.refresh_from_db()
+    rows = Reaction.objects.filter(comment=comment)
+    assert comment.agree_count == rows.filter(value=Reaction.AGREE).count()
+    assert comment.disagree_count == rows.filter(value=Reaction.DISAGREE).count()
+    assert rows.values("user").distinct().count() == rows.count()
+
+
+def test_parallel_reports_hold_the_comment_once(debate, citizens, make_user):
+    comment = contributions.post_comment(citizens[0], debate, "Polémico", "es")
+    reporters = [make_user(f"reporta{n}@concurrencia.example") for n in range(10)]
+    calls = [
+        (lambda r=reporter: contributions.report(r, "offensive", comment=comment))
+        for reporter in reporters
+        for _ in range(3)
+    ]
+    results = in_parallel(calls)
+    assert sum(isinstance(r, Report) for r in results) == 10
+    assert Report.objects.filter(comment=comment).count() == 10
+    comment.refresh_from_db()
+    assert comment.status == Comment.HELD and comment.report_count == 10
+
+
+def test_parallel_reports_of_a_debate_hold_it_once(debate, make_user):
+    from participation.models import DebateHold
+
+    reporters = [make_user(f"reportadebate{n}@concurrencia.example") for n in range(8)]
+    calls = [
+        (lambda r=reporter: contributions.report(r, "spam", debate=debate))
+        for reporter in reporters
+        for _ in range(2)
+    ]
+    results = in_parallel(calls)
+    assert sum(isinstance(r, Report) for r in results) == 8
+    assert DebateHold.objects.filter(debate=debate, status=DebateHold.HELD).count() == 1
