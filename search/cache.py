@@ -4,10 +4,10 @@ every visitor.
 Results never depend on who asks (only live, public content is searched), so one entry
 serves everyone. Every key includes a *generation* that changes whenever something that
 could change a result changes (a page, a document, a view restriction, a collection, a
-dependency, an editors' pick), so edits show at once; entries also expire after
-``SEARCH_CACHE_SECONDS`` (300; 0 turns the cache off). Cached results are always checked
-again against the visibility filters, so even a stale entry can never show content that
-has since become private."""
+dependency, an editors' pick, a debate held by moderation), so edits show at once;
+entries also expire after ``SEARCH_CACHE_SECONDS`` (300; 0 turns the cache off).
+Cached results are always checked again against the visibility filters, so even a
+stale entry can never show content that has since become private."""
 
 from cms.content_cache import ContentCache
 
@@ -21,6 +21,7 @@ def _watched_models():
     from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
     from cms.models import Dependency
+    from participation.models import DebateHold
 
     return [
         Page,
@@ -30,6 +31,7 @@ def _watched_models():
         CollectionViewRestriction,
         SearchPromotion,
         Dependency,
+        DebateHold,
     ]
 
 

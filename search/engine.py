@@ -26,6 +26,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.models import Dependency
+from participation.models import DebateHold
 
 from . import cache as search_cache
 from .text import fold, plural_variants, query_terms
@@ -38,9 +39,16 @@ DEPENDENCY_FIELDS = ("dependency", "dependencies")
 
 
 def visible_pages(locale):
-    """Live, public pages of one language: drafts, pages awaiting their first approval
-    and pages under a view restriction (or below one) are left out."""
-    return Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    """Live, public pages of one language: drafts, pages awaiting their first approval,
+    pages under a view restriction (or below one) and debates that moderation holds
+    or hid are left out."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(depth=1)
+        .exclude(pk__in=DebateHold.objects.values("debate_id"))
+    )
 
 
 def private_collection_ids():
