@@ -102,3 +102,18 @@ def test_demo_debates_load_again_creates_nothing(demo_site):
     loader.dependencies = load_dependencies(loader)
     assert demo.load(loader) == 0
     assert (Comment.objects.count(), Reaction.objects.count(), Report.objects.count()) == before
+
+
+def test_bench_seeding_makes_exact_three_level_threads(demo_site, monkeypatch):
+    """``seed_bench_debates`` (run by scripts/bench.py only) gives a debate exactly its
+    number of comments in levels 0, 1 and 2, and runs again without adding any."""
+    from django.core.management import call_command
+
+    from participation.management.commands import seed_bench_debates
+
+    monkeypatch.setattr(seed_bench_debates, "SIZES", (30,))
+    call_command("seed_bench_debates")
+    call_command("seed_bench_debates")
+    comments = Comment.objects.filter(page__slug="bench-30-comentarios")
+    assert comments.count() == 30
+    assert set(comments.values_list("level", flat=True)) == {0, 1, 2}
