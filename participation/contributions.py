@@ -133,6 +133,12 @@ def withdraw_comment(user, comment):
     return comment
 
 
+def _lock(comment):
+    """The comment's row, locked. xtd's manager joins the (nullable) user, and
+    PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: drop it."""
+    return Comment.objects.select_related(None).select_for_update().get(pk=comment.pk)
+
+
 def react(user, comment, value):
     """Set the user's reaction to ``value`` (1 agree, -1 disagree, 0 none). Idempotent:
     sending the reaction a user already has changes nothing, so double clicks and
@@ -141,7 +147,7 @@ def react(user, comment, value):
     if value not in (Reaction.AGREE, Reaction.DISAGREE, 0):
         raise Refused(_("Unknown reaction."))
     with transaction.atomic():
-        locked = Comment.norel_objects.select_for_update().get(pk=comment.pk)
+        locked = _lock(comment)
         if locked.status != Comment.PUBLISHED or not locked.page.specific.is_open:
             raise Refused(_("This comment no longer accepts reactions."))
         current = Reaction.objects.filter(comment=locked, user=user).first()
@@ -172,7 +178,7 @@ def report(user, reason, text="", comment=None, debate=None):
         raise ValueError("Report exactly one comment or debate")
     with transaction.atomic():
         if comment is not None:
-            comment = Comment.norel_objects.select_for_update().get(pk=comment.pk)
+            comment = _lock(comment)
             if comment.user_id == user.pk:
                 raise Refused(_("You cannot report your own comment."))
         else:

@@ -64,8 +64,10 @@ def _render(notification):
 @task()
 def deliver_notification(notification_id):
     with transaction.atomic():
+        # lock the notification's row only: PostgreSQL refuses FOR UPDATE on the
+        # nullable side of the outer join to ``follow``
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("user", "follow")
             .filter(pk=notification_id)
             .first()

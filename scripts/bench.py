@@ -3,7 +3,12 @@
 The server runs ``cms.settings.production`` (DEBUG off, whitenoise manifest storage)
 over plain HTTP with 2 workers, on its own database: a fresh SQLite file in a temporary
 folder, or the PostgreSQL in BENCH_DATABASE_URL (created when missing, kept between
-runs). The database is migrated and seeded with ``load_demo_content`` first.
+runs). The database is migrated and seeded with ``load_demo_content`` first, then with
+each app's own bench data: every ``<app>/management/commands/seed_bench_*.py`` command
+is run, in name order, so an app that needs more than the demo (e.g. participation's
+``seed_bench_debates``: debates with exactly 30 and 300 comments) declares it there and
+the citizen-facing demo stays as it is. A seed command must be idempotent (a kept
+PostgreSQL bench database is seeded again on every run).
 
 For every entry in ENTRIES it prints, and writes to ``bench-results.json``: requests/s,
 p50/p95 latency, errors (non-2xx/3xx or broken connections), the SQL queries of one
@@ -116,6 +121,11 @@ def server_env(database_url, media_root):
         PYTHONUNBUFFERED="1",
     )
     return env
+
+
+def bench_seed_commands():
+    """The apps' ``seed_bench_*`` management commands (see the module docstring)."""
+    return sorted(path.stem for path in ROOT.glob("*/management/commands/seed_bench_*.py"))
 
 
 def manage(env, *args):
@@ -472,6 +482,8 @@ def main():
             env = server_env(database_url, media_root)
             manage(env, "migrate", "--noinput")
             manage(env, "load_demo_content")
+            for command in bench_seed_commands():
+                manage(env, command)
             manage(env, "collectstatic", "--noinput", "--verbosity", "0")
             print("counting queries of one uncached render per URL", flush=True)
             query_counts = count_queries(env)

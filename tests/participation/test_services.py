@@ -24,7 +24,7 @@ def test_threads_three_levels_deep_and_no_deeper(debate, citizens):
     assert reply.thread_id == deeper.thread_id == root.pk
     with pytest.raises(Refused):
         contributions.post_comment(citizens[3], debate, "Demasiado", "es", parent=deeper)
-    assert Comment.objects.count() == 3
+    assert Comment.objects.filter(page=debate).count() == 3
 
 
 def test_comment_author_is_the_nickname_never_the_email(debate, citizen):
@@ -52,8 +52,9 @@ def test_unverified_and_blocked_users_cannot_post_react_or_report(request, who, 
         contributions.react(user, comment, Reaction.AGREE)
     with pytest.raises(Refused):
         contributions.report(user, "spam", comment=comment)
-    assert Comment.objects.count() == 1
-    assert not Reaction.objects.exists() and not Report.objects.exists()
+    assert Comment.objects.filter(page=debate).count() == 1
+    assert not Reaction.objects.filter(user=user).exists()
+    assert not Report.objects.filter(user=user).exists()
 
 
 def test_edit_within_the_window_only(debate, citizen):
@@ -103,7 +104,7 @@ def test_a_reaction_is_set_changed_and_taken_back(debate, citizens):
     contributions.react(voter, comment, 0)
     comment.refresh_from_db()
     assert (comment.agree_count, comment.disagree_count) == (0, 0)
-    assert not Reaction.objects.exists()
+    assert not Reaction.objects.filter(comment=comment).exists()
 
 
 def test_a_closed_debate_accepts_no_reactions(closed_debate, debate, citizens):
