@@ -105,6 +105,7 @@ class StandardPage(BasePage):
         "home.AudiencePage",
         "surveys.SurveyIndexPage",
         "surveys.SurveyPage",
+        "participation.DebateIndexPage",
     ]
 
     class Meta:
