@@ -63,9 +63,7 @@ class HumanCheckMixin(forms.Form):
     def _rendered_at(self):
         try:
             value = signing.loads(
-                self.cleaned_data.get("rendered") or "",
-                salt=self.human_check_salt,
-                max_age=FORM_MAX_AGE,
+                self.cleaned_data.get("rendered") or "", salt=self.human_check_salt
             )
         except signing.BadSignature:
             return None
@@ -74,10 +72,11 @@ class HumanCheckMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         rendered_at = self._rendered_at()
-        if cleaned.get("sitio_web") or rendered_at is None:
+        age = time.time() - rendered_at if rendered_at is not None else None
+        if cleaned.get("sitio_web") or age is None or age > FORM_MAX_AGE:
             self._refresh_token()
             raise forms.ValidationError(NOT_SENT, code="not_human")
-        if time.time() - rendered_at < settings.PARTICIPATION_MIN_FILL_SECONDS:
+        if age < settings.PARTICIPATION_MIN_FILL_SECONDS:
             raise forms.ValidationError(TOO_FAST, code="too_fast")
         return cleaned
 
