@@ -119,8 +119,8 @@ def index_context(index, request):
         "page_obj": paginate(request, debates, DEBATES_PER_PAGE, notices),
         "extra_query": filter_query(values),
         "can_propose": rules.can_propose_debate(user),
+        "standing": standing(user),
         "is_moderator": moderator,
-        "now": timezone.now(),
     }
 
 
@@ -227,7 +227,7 @@ def build_thread(comments, user, debate, may_participate, marks):
         nodes[comment.pk] = node
         parent = nodes.get(parent_id) if parent_id != comment.pk else None
         (parent.children if parent else roots).append(node)
-    return roots, len(nodes)
+    return roots
 
 
 def debate_index_of(debate):
@@ -254,14 +254,13 @@ def debate_context(debate, request):
     )
     may_participate = problem is None and hold is None
     marks = viewer_marks(user, debate)
-    roots, shown = build_thread(comments, user, debate, may_participate, marks)
+    thread = build_thread(comments, user, debate, may_participate, marks)
     index = debate_index_of(debate)
     conduct = index.code_of_conduct if index else None
     context.update(
         {
-            "thread": roots,
+            "thread": thread,
             "comment_count": sum(c.status == Comment.PUBLISHED for c in comments),
-            "shown_count": shown,
             "standing": problem,
             "may_comment": may_participate and debate.is_open,
             "follows_debate": None in marks.follows,

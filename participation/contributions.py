@@ -139,7 +139,9 @@ def react(user, comment, value):
     if value not in (Reaction.AGREE, Reaction.DISAGREE, 0):
         raise Refused(_("Unknown reaction."))
     with transaction.atomic():
-        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        # Without the manager's join to the nullable user: PostgreSQL refuses FOR UPDATE
+        # on the nullable side of an outer join.
+        locked = Comment.objects.select_related(None).select_for_update().get(pk=comment.pk)
         if locked.status != Comment.PUBLISHED or not locked.page.specific.is_open:
             raise Refused(_("This comment no longer accepts reactions."))
         current = Reaction.objects.filter(comment=locked, user=user).first()
@@ -170,7 +172,7 @@ def report(user, reason, text="", comment=None, debate=None):
         raise ValueError("Report exactly one comment or debate")
     with transaction.atomic():
         if comment is not None:
-            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            comment = Comment.objects.select_related(None).select_for_update().get(pk=comment.pk)
             if comment.user_id == user.pk:
                 raise Refused(_("You cannot report your own comment."))
         try:

@@ -65,7 +65,7 @@ def _render(notification):
 def deliver_notification(notification_id):
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("user", "follow")
             .filter(pk=notification_id)
             .first()

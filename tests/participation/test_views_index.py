@@ -154,11 +154,22 @@ def test_propose_link_for_participants_sign_in_for_visitors(client, debate_index
     assert 'href="/es/participacion/debates/proponer/"' in html
 
 
-@pytest.mark.parametrize("who", ["unverified", "blocked"])
-def test_no_propose_link_for_who_may_not(request, client, debate_index, who):
+@pytest.mark.parametrize(
+    ("who", "message"),
+    [
+        ("unverified", "Confirm your e-mail address to take part: open the link we sent you."),
+        (
+            "blocked",
+            "Your account is blocked from taking part: you can still read the debates, "
+            "but not comment, react, report or propose.",
+        ),
+    ],
+)
+def test_who_may_not_propose_is_told_why(request, client, debate_index, who, message):
     client.force_login(request.getfixturevalue(who))
     html = client.get(debate_index.url).content.decode()
     assert "/participacion/debates/proponer/" not in html
+    assert es(message) in html
 
 
 def test_proposed_by_shows_the_nickname(client, debate_index, debate, citizen):
