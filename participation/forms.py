@@ -200,7 +200,7 @@ class DebateFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All")), *phases.LABELS.items()],
+        choices=[("", _("All statuses")), *phases.LABELS.items()],
     )
     dependency = forms.ModelChoiceField(
         label=_("Dependency"),
