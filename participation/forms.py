@@ -127,7 +127,7 @@ class ReportForm(HumanCheckMixin):
         widget=forms.RadioSelect,
     )
     text = forms.CharField(
-        label=_("Details (optional)"),
+        label=_("Details"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -149,7 +149,7 @@ class ProposalForm(HumanCheckMixin):
         help_text=_("Background, and what the Alcaldía could do with the result."),
     )
     dependency = forms.ModelChoiceField(
-        label=_("Responsible dependency (optional)"),
+        label=_("Responsible dependency"),
         queryset=Dependency.objects.none(),
         required=False,
         to_field_name="slug",

@@ -3,8 +3,10 @@ function of the demo returning URLs to GET; POST_SAMPLES(d) lists (url, data) pa
 POST-only endpoints. ``sample_debate`` and ``sample_comment`` find an open debate and
 a published comment in the demo, or make them when the demo has none."""
 
+import time
 from datetime import timedelta
 
+from django.core import signing
 from django.utils import timezone
 
 #: the author of the sample comment: no role of tests/role_matrix.py
@@ -91,6 +93,18 @@ def sample_profile():
     return contributions.profile_for(sample_comment().user)
 
 
+def debate_with_a_comment(d):
+    """The sample debate's page, once it shows a comment (its reply, reaction, report
+    and follow forms)."""
+    sample_comment()
+    return [sample_debate().url]
+
+
+def shown_a_minute_ago(form_class):
+    """A render time the minimum-fill check accepts, so junk reaches the services."""
+    return signing.dumps(time.time() - 60, salt=form_class.human_check_salt)
+
+
 P = "/es/participacion"
 
 PUBLIC_SAMPLES = {
@@ -98,7 +112,7 @@ PUBLIC_SAMPLES = {
         "/es/participacion/seguimiento/cancelar/00000000-0000-0000-0000-000000000000/"
     ],
     # POST-only: their forms are on the debate page (and in POST_SAMPLES).
-    "<lang>/participacion/debates/<int:page_id>/comentar/": lambda d: [sample_debate().url],
+    "<lang>/participacion/debates/<int:page_id>/comentar/": debate_with_a_comment,
     "<lang>/participacion/debates/<int:page_id>/seguir/": lambda d: [
         sample_debate().get_parent().url + "?status=open&order=most_commented"
     ],
@@ -124,20 +138,44 @@ PUBLIC_SAMPLES = {
 
 
 def POST_SAMPLES(d):  # noqa: N802
+    from participation.forms import CommentForm, EditCommentForm, ProposalForm, ReportForm
+
     debate = sample_debate()
     comment = sample_comment()
     return [
         (
             f"{P}/debates/{debate.pk}/comentar/",
-            {"comment": "Texto", "language": "es", "parent": str(comment.pk), "rendered": "x"},
+            {
+                "comment": "Texto",
+                "language": "es",
+                "parent": str(comment.pk),
+                "notify": "on",
+                "rendered": shown_a_minute_ago(CommentForm),
+            },
         ),
         (f"{P}/comentarios/{comment.pk}/reaccion/", {"value": "agree"}),
         (f"{P}/debates/{debate.pk}/seguir/", {"thread": str(comment.pk), "unfollow": "1"}),
-        (f"{P}/comentarios/{comment.pk}/editar/", {"comment": "Otro texto", "rendered": "x"}),
+        (
+            f"{P}/comentarios/{comment.pk}/editar/",
+            {"comment": "Otro texto", "rendered": shown_a_minute_ago(EditCommentForm)},
+        ),
+        (f"{P}/comentarios/{comment.pk}/retirar/", {}),
         (
             f"{P}/comentarios/{comment.pk}/reportar/",
-            {"reason": "spam", "text": "Publicidad", "rendered": "x"},
+            {"reason": "spam", "text": "Publicidad", "rendered": shown_a_minute_ago(ReportForm)},
         ),
-        (f"{P}/debates/proponer/", {"title": "Tema", "description": "Texto", "rendered": "x"}),
+        (
+            f"{P}/debates/{debate.pk}/reportar/",
+            {"reason": "spam", "text": "Publicidad", "rendered": shown_a_minute_ago(ReportForm)},
+        ),
+        (
+            f"{P}/debates/proponer/",
+            {
+                "title": "Tema",
+                "description": "Texto",
+                "dependency": "secretaria-salud",
+                "rendered": shown_a_minute_ago(ProposalForm),
+            },
+        ),
         (f"{P}/perfil/", {"nickname": "vecina-de-soacha"}),
     ]
