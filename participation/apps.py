@@ -11,7 +11,10 @@ class ParticipationConfig(AppConfig):
 
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
+        from cms.page_assets import register_stylesheet
+
         # xtd unpublishes every reply of a comment that stops being public, and shifts
         # the thread's nested counts on every save; here a hidden or withdrawn comment
         # leaves a placeholder and its replies stay (participation.models.comments).
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="participation.Comment")
+        register_stylesheet("participation/css/participation.css")

@@ -1,9 +1,52 @@
-"""Role-matrix rows of participation's public routes (harness: tests/role_matrix.py)."""
+"""Role-matrix rows of participation's public routes (harness: tests/role_matrix.py).
+Every role of the matrix has a verified e-mail address and no block; the sample
+comment is written by someone of no role (tests/participation/samples_public.py)."""
+
+from tests.participation.samples_public import sample_comment, sample_debate, sample_profile
+from tests.role_matrix import ALL_200, LOGIN_ONLY, PUBLIC_405
+
+P = "/es/participacion"
+#: only the author may edit or withdraw a comment: everyone else is refused
+AUTHOR_ONLY = ("302:login",) + ("403",) * 7
 
 MATRIX_PUBLIC = {
     # An unknown token: the same answer for everyone (no sign-in needed, none helps).
     "<lang>/participacion/seguimiento/cancelar/<uuid:token>/": (
         lambda d: "/es/participacion/seguimiento/cancelar/00000000-0000-0000-0000-000000000000/",
         ("404",) * 8,
+    ),
+    "<lang>/participacion/debates/<int:page_id>/comentar/": (
+        lambda d: f"{P}/debates/{sample_debate().pk}/comentar/",
+        PUBLIC_405,
+    ),
+    "<lang>/participacion/debates/<int:page_id>/seguir/": (
+        lambda d: f"{P}/debates/{sample_debate().pk}/seguir/",
+        PUBLIC_405,
+    ),
+    "<lang>/participacion/comentarios/<int:pk>/reaccion/": (
+        lambda d: f"{P}/comentarios/{sample_comment().pk}/reaccion/",
+        PUBLIC_405,
+    ),
+    "<lang>/participacion/debates/<int:page_id>/reportar/": (
+        lambda d: f"{P}/debates/{sample_debate().pk}/reportar/",
+        LOGIN_ONLY,
+    ),
+    "<lang>/participacion/comentarios/<int:pk>/reportar/": (
+        lambda d: f"{P}/comentarios/{sample_comment().pk}/reportar/",
+        LOGIN_ONLY,
+    ),
+    "<lang>/participacion/comentarios/<int:pk>/editar/": (
+        lambda d: f"{P}/comentarios/{sample_comment().pk}/editar/",
+        AUTHOR_ONLY,
+    ),
+    "<lang>/participacion/comentarios/<int:pk>/retirar/": (
+        lambda d: f"{P}/comentarios/{sample_comment().pk}/retirar/",
+        AUTHOR_ONLY,
+    ),
+    "<lang>/participacion/debates/proponer/": (lambda d: f"{P}/debates/proponer/", LOGIN_ONLY),
+    "<lang>/participacion/perfil/": (lambda d: f"{P}/perfil/", LOGIN_ONLY),
+    "<lang>/participacion/perfil/<int:pk>/": (
+        lambda d: f"{P}/perfil/{sample_profile().pk}/",
+        ALL_200,
     ),
 }
