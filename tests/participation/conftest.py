@@ -88,3 +88,22 @@ def blocked(make_user):
 @pytest.fixture
 def moderator(make_user):
     return make_user("moderador@debate.example", groups=["Moderadores"])
+
+
+@pytest.fixture
+def without_demo_contributions(demo_site):
+    """Start from no comments, reactions, reports, follows, proposals or profiles, so a
+    test can count what it made (the demo's debates have all of those); rolled back
+    with the test."""
+    from participation.models import (
+        Comment,
+        DebateProposal,
+        Follow,
+        Notification,
+        Profile,
+        Reaction,
+        Report,
+    )
+
+    for model in (Notification, Follow, Report, Reaction, Comment, DebateProposal, Profile):
+        model.objects.all().delete()

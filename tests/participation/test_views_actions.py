@@ -20,7 +20,7 @@ from participation.models import (
 )
 from participation.views.common import standing_message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_contributions")]
 P = "/es/participacion"
 
 

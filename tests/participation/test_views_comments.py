@@ -14,7 +14,7 @@ from participation.forms import TOO_FAST, CommentForm, EditCommentForm
 from participation.models import Comment, Follow
 from participation.views.common import standing_message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_contributions")]
 
 TEXT = "Propongo más ciclorrutas en Compartir"
 

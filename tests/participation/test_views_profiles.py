@@ -9,7 +9,7 @@ from participation import contributions
 from participation.models import Comment, DebateHold, Profile
 from participation.models.profiles import nickname_validator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_contributions")]
 MINE = "/es/participacion/perfil/"
 
 
