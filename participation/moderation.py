@@ -246,7 +246,9 @@ def accept_proposal(proposal, moderator, days=30, question=""):
         live=False,
     )
     index.add_child(instance=page)
-    page.save_revision(user=moderator).publish(user=moderator)
+    # Accepting is the moderator's right (participation.rules.can_moderate, checked by
+    # the view); page publishing rights are the editors' and do not apply here.
+    page.save_revision(user=moderator).publish(user=moderator, skip_permission_checks=True)
     proposal.status = DebateProposal.ACCEPTED
     proposal.decided_at = now
     proposal.decided_by = moderator
