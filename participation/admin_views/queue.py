@@ -100,7 +100,7 @@ def bulk(request):
     action, ids = form.cleaned_data["action"], form.cleaned_data["ids"]
     try:
         with transaction.atomic():
-            comments = Comment.objects.select_for_update().in_bulk(ids)
+            comments = Comment.norel_objects.select_for_update().in_bulk(ids)
             missing = [pk for pk in ids if pk not in comments]
             if missing:
                 raise moderation.NotAllowed(

@@ -17,18 +17,18 @@ from tests.participation.samples_admin import moderation_items
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _sign_in(page, portal_url, user):
+def _sign_in(tab, base_url, user):
     from django.test import Client
 
     client = Client()
     client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": portal_url}]
+    tab.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
     )
 
 
 @pytest.mark.browser
-def test_moderation_pages_pass_axe(page, portal_url, screenshot, axe_check, make_user):
+def test_moderation_pages_pass_axe(page, portal_url, screenshot, axe_check, make_user):  # noqa: F811
     from participation import moderation
 
     items = moderation_items()
