@@ -22,8 +22,8 @@ def register_admin_urls():
     return [path("moderacion/", include(admin_urls))]
 
 
-class QueueMenuItem(RuleMenuItem):
-    """The queue's menu item, its label followed by how many items wait."""
+class WaitingCountMixin:
+    """A menu item whose label is followed by how many items wait, e.g. "Cola (4)"."""
 
     def render_component(self, request):
         component = super().render_component(request)
@@ -31,6 +31,14 @@ class QueueMenuItem(RuleMenuItem):
         if waiting:
             component.label = f"{self.label} ({waiting})"
         return component
+
+
+class QueueMenuItem(WaitingCountMixin, RuleMenuItem):
+    pass
+
+
+class ModerationMenuItem(WaitingCountMixin, SubmenuMenuItem):
+    pass
 
 
 @hooks.register(MENU_HOOK)
@@ -63,17 +71,6 @@ class ModeratedWordViewSet(SnippetViewSet):
     list_display = ["word", "created_at"]
     search_fields = ["word"]
     form_fields = ["word"]
-
-
-class ModerationMenuItem(SubmenuMenuItem):
-    """The group's item, its label followed by how many items wait."""
-
-    def render_component(self, request):
-        component = super().render_component(request)
-        waiting = waiting_total(request)
-        if waiting:
-            component.label = f"{self.label} ({waiting})"
-        return component
 
 
 class ModerationGroup(SnippetViewSetGroup):

@@ -101,3 +101,16 @@ def test_an_editor_cannot_moderate_and_nothing_changes(client, editor, demo_site
     assert DebateProposal.objects.get(pk=items.proposal.pk).status == DebateProposal.PENDING
     assert Block.active().filter(pk=items.block.pk).exists()
     assert not Block.objects.filter(user=items.held.user).exists()
+
+
+def test_a_decision_without_the_csrf_token_is_refused(moderator, demo_site):
+    from django.test import Client
+
+    items = moderation_items()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+    url = reverse("participation_admin:comment", args=[items.held.pk])
+    assert client.post(url, {"action": "approve"}).status_code == 403
+    bulk = client.post(reverse("participation_admin:bulk"), {"action": "approve", "ids": [1]})
+    assert bulk.status_code == 403
+    assert Comment.objects.get(pk=items.held.pk).status == Comment.HELD

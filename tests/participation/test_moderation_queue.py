@@ -148,3 +148,9 @@ def test_recent_decisions_tab(moderator_client, moderator, debate, citizens):
     assert f"/admin/moderacion/comentarios/{comment.pk}/" in html
     assert f"/admin/moderacion/debates/{debate.pk}/" in html
     assert "Publicidad" in html
+
+
+def test_a_junk_page_number_shows_the_first_page_with_a_notice(moderator_client, debate, citizens):
+    _reported(debate, citizens, 1)
+    html = _page(moderator_client, "?tab=comments&p=abc")
+    assert 'role="status"' in html and "/admin/moderacion/comentarios/" in html
