@@ -313,6 +313,8 @@ def test_bulk_bad_input_changes_nothing(
 def test_hide_and_restore_a_debate(
     moderator_client, moderator, debate, citizens, django_capture_on_commit_callbacks
 ):
+    debate.proposed_by = contributions.profile_for(citizens[0])
+    debate.save()
     contributions.report(citizens[1], "off_topic", "No corresponde", debate=debate)
     url = f"/admin/moderacion/debates/{debate.pk}/"
     page = moderator_client.get(url).content.decode()
@@ -328,8 +330,13 @@ def test_hide_and_restore_a_debate(
         moderator,
         "off_topic",
     )
+    (message,) = mail.outbox  # to the citizen who proposed it
+    assert message.to == [citizens[0].email]
+    assert _reason("off_topic") in message.body and "?tipo=claim" in message.body
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(url, {"action": "restore"})
     assert not DebateHold.objects.filter(debate=debate).exists()
+    assert PageLogEntry.objects.filter(page=debate, action=moderation.RESTORE).exists()
+    assert len(mail.outbox) == 2
     response = moderator_client.post(url, {"action": "hide", "hide-reason": "bogus"})
     assert response.status_code == 200 and not DebateHold.objects.filter(debate=debate).exists()
