@@ -93,9 +93,13 @@ def test_the_debate_page_shows_the_nickname_never_the_email(client, moderator, p
 
 
 def test_accept_under_the_index_of_the_proposal_language(moderator, citizen, debate_index):
+    for index in DebateIndexPage.objects.filter(locale__language_code="en"):
+        index.delete()
     english = contributions.propose_debate(citizen, "Bike lanes", "Let us talk.", None, "en")
     assert moderation.accept_proposal(english, moderator).get_parent().pk == debate_index.pk
-    en_index = debate_index.copy_for_translation(Locale.objects.get(language_code="en"))
+    en_index = debate_index.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
     other = contributions.propose_debate(citizen, "More parks", "Please.", None, "en")
     assert moderation.accept_proposal(other, moderator).get_parent().pk == en_index.pk
 
