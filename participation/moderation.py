@@ -1,16 +1,34 @@
 """Moderators' decisions, as services: each one changes the item, resolves its
 reports, writes Wagtail's audit log (who, what, when, why) and queues an e-mail that
 explains the decision to the author and how to appeal. Every decision can be undone
-by another one (hide ↔ restore, block ↔ unblock)."""
+by another one (hide ↔ restore, block ↔ unblock). A citizen's debate proposal is
+accepted (published as a debate) or rejected with a reason."""
+
+import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 
 from participation import notifications
-from participation.models import REASONS, Block, Comment, DebateHold, Report
+from participation.models import (
+    REASONS,
+    Block,
+    Comment,
+    DebateHold,
+    DebateIndexPage,
+    DebatePage,
+    DebateProposal,
+    Profile,
+    Report,
+)
 
 #: audit-log actions (registered in participation.wagtail_hooks)
 APPROVE = "participation.approve"
@@ -21,6 +39,34 @@ BLOCK = "participation.block"
 UNBLOCK = "participation.unblock"
 ACCEPT_PROPOSAL = "participation.accept_proposal"
 REJECT_PROPOSAL = "participation.reject_proposal"
+#: the actions of a moderator (HOLD is the reports' own)
+DECISIONS = (APPROVE, HIDE, RESTORE, BLOCK, UNBLOCK, ACCEPT_PROPOSAL, REJECT_PROPOSAL)
+
+#: which decisions each comment status allows (approve also dismisses the reports of a
+#: published comment; restore undoes a hide or a hold)
+COMMENT_DECISIONS = {
+    Comment.PENDING: ("approve", "hide"),
+    Comment.HELD: ("approve", "hide", "restore"),
+    Comment.PUBLISHED: ("approve", "hide"),
+    Comment.HIDDEN: ("restore",),
+    Comment.WITHDRAWN: (),
+}
+
+
+class NotAllowed(Exception):
+    """A decision the item's current state does not allow; ``message`` is shown."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def check_comment_decision(comment, decision):
+    if decision not in COMMENT_DECISIONS.get(comment.status, ()):
+        raise NotAllowed(
+            _("Comment %(pk)s cannot be decided that way in its current state (%(status)s).")
+            % {"pk": comment.pk, "status": comment.get_status_display()}
+        )
 
 
 def _resolve_reports(**target):
@@ -74,6 +120,7 @@ def hide_comment(comment, moderator, reason, note=""):
     old = comment.status
     comment.status = Comment.HIDDEN
     comment.hidden_reason = reason
+    comment.report_count = 0
     comment.save()
     _resolve_reports(comment=comment)
     log(comment, HIDE, user=moderator, data={"from": old, "reason": reason, "note": note})
@@ -86,6 +133,7 @@ def restore_comment(comment, moderator, note=""):
     old = comment.status
     comment.status = Comment.PUBLISHED
     comment.hidden_reason = ""
+    comment.report_count = 0
     comment.save()
     _resolve_reports(comment=comment)
     log(comment, RESTORE, user=moderator, data={"from": old, "note": note})
@@ -138,3 +186,91 @@ def unblock_user(block, moderator, note=""):
     block.save(update_fields=["lifted_at", "lifted_by"])
     log(block, UNBLOCK, user=moderator, data={"user": block.user_id, "note": note})
     notifications.queue_decision(block.user, "unblocked", note=note)
+
+
+def debate_index_for(language):
+    """The debate index of ``language``, else the Spanish one (``None`` when neither)."""
+    for code in (language, "es"):
+        index = (
+            DebateIndexPage.objects.filter(locale__language_code=code)
+            .order_by("-live", "path")
+            .first()
+        )
+        if index is not None:
+            return index
+    return None
+
+
+def paragraphs_html(text):
+    """A citizen's plain text as rich-text paragraphs, every character escaped."""
+    parts = (part.strip() for part in re.split(r"\n\s*\n", text.replace("\r", "")))
+    return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in parts if part)
+
+
+def _profile(user):
+    from participation.contributions import profile_for  # it imports this module
+
+    return Profile.objects.filter(user=user).first() or profile_for(user)
+
+
+def _pending_proposal(proposal):
+    locked = DebateProposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.status != DebateProposal.PENDING:
+        raise NotAllowed(_("This proposal was already decided."))
+    return locked
+
+
+@transaction.atomic
+def accept_proposal(proposal, moderator, days=30, question=""):
+    """Publish a pending proposal as a debate open from now for ``days`` days, under the
+    debate index of its language (the Spanish one when there is none), shown as proposed
+    by the author's nickname. Returns the live DebatePage."""
+    if not 1 <= days <= 365:
+        raise ValueError(f"A debate lasts 1 to 365 days, not {days!r}")
+    proposal = _pending_proposal(proposal)
+    index = debate_index_for(proposal.language)
+    if index is None:
+        raise NotAllowed(_("There is no debate index page to publish the debate under."))
+    now = timezone.now()
+    description = proposal.description.strip()
+    page = DebatePage(
+        title=proposal.title,
+        slug=find_available_slug(index, slugify(proposal.title)[:80] or "debate"),
+        question=(question or proposal.title)[:300],
+        introduction=Truncator(re.split(r"\n\s*\n", description)[0]).chars(300),
+        context=paragraphs_html(description),
+        dependency=proposal.dependency,
+        opens_at=now,
+        closes_at=now + timedelta(days=days),
+        proposed_by=_profile(proposal.author),
+        live=False,
+    )
+    index.add_child(instance=page)
+    # Accepting is the moderator's right (participation.rules.can_moderate, checked by
+    # the view); page publishing rights are the editors' and do not apply here.
+    page.save_revision(user=moderator).publish(user=moderator, skip_permission_checks=True)
+    proposal.status = DebateProposal.ACCEPTED
+    proposal.decided_at = now
+    proposal.decided_by = moderator
+    proposal.debate = page
+    proposal.save()
+    log(proposal, ACCEPT_PROPOSAL, user=moderator, data={"debate": page.pk, "days": days})
+    notifications.queue_proposal_outcome(proposal)
+    return page
+
+
+@transaction.atomic
+def reject_proposal(proposal, moderator, reason):
+    """Refuse a pending proposal with a reason the author receives; nothing is public."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("A rejection needs a reason")
+    proposal = _pending_proposal(proposal)
+    proposal.status = DebateProposal.REJECTED
+    proposal.reason = reason
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = moderator
+    proposal.save()
+    log(proposal, REJECT_PROPOSAL, user=moderator, data={"reason": reason})
+    notifications.queue_proposal_outcome(proposal)
+    return proposal

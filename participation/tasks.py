@@ -46,7 +46,11 @@ def _render(notification):
         if context["debate"] is not None:
             context["page_url"] = absolute(context["debate"].url)
     if "proposal" in context:
-        context["proposal"] = DebateProposal.objects.filter(pk=context["proposal"]).first()
+        context["proposal"] = (
+            DebateProposal.objects.filter(pk=context["proposal"]).select_related("debate").first()
+        )
+        if context["proposal"] is not None and context["proposal"].debate is not None:
+            context["debate_url"] = absolute(context["proposal"].debate.url)
     if notification.follow_id:
         unsubscribe = absolute(
             reverse("participation:unfollow_token", args=[notification.follow.token])

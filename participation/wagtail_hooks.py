@@ -1,8 +1,97 @@
+"""Admin wiring: the "Moderación" menu (queue with a count of what waits, blocks, the
+word list snippet), the moderation URLs, and the audit-log actions."""
+
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from participation import moderation
+from cms.admin_menu import RuleMenuItem
+from participation import admin_urls, moderation, rules
+from participation.admin_views.queues import waiting_total
+from participation.models import ModeratedWord
+
+MENU_HOOK = "register_participation_moderation_menu_item"
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("moderacion/", include(admin_urls))]
+
+
+class WaitingCountMixin:
+    """A menu item whose label is followed by how many items wait, e.g. "Cola (4)"."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = waiting_total(request)
+        if waiting:
+            component.label = f"{self.label} ({waiting})"
+        return component
+
+
+class QueueMenuItem(WaitingCountMixin, RuleMenuItem):
+    pass
+
+
+class ModerationMenuItem(WaitingCountMixin, SubmenuMenuItem):
+    pass
+
+
+@hooks.register(MENU_HOOK)
+def register_queue_menu_item():
+    return QueueMenuItem(
+        _("Queue"),
+        reverse("participation_admin:queue"),
+        rule=rules.can_moderate,
+        icon_name="tasks",
+        order=10,
+    )
+
+
+@hooks.register(MENU_HOOK)
+def register_blocks_menu_item():
+    return RuleMenuItem(
+        _("Blocked participants"),
+        reverse("participation_admin:blocks"),
+        rule=rules.can_moderate,
+        icon_name="lock",
+        order=20,
+    )
+
+
+class ModeratedWordViewSet(SnippetViewSet):
+    model = ModeratedWord
+    icon = "warning"
+    menu_label = _("Word list")
+    menu_order = 30
+    list_display = ["word", "created_at"]
+    search_fields = ["word"]
+    form_fields = ["word"]
+
+
+class ModerationGroup(SnippetViewSetGroup):
+    """One "Moderación" menu: the queue and blocks (registered with ``MENU_HOOK``) and
+    the word list."""
+
+    items = (ModeratedWordViewSet,)
+    menu_label = _("Moderation")
+    menu_name = "moderation"
+    menu_icon = "comment"
+    menu_order = 260
+    submenu_hook = MENU_HOOK
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        return ModerationMenuItem(
+            item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+
+
+register_snippet(ModerationGroup)
 
 
 @hooks.register("register_log_actions")

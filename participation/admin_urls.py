@@ -1,0 +1,17 @@
+"""The moderation admin, mounted at /admin/moderacion/ (participation.wagtail_hooks)."""
+
+from django.urls import path
+
+from participation.admin_views import blocks, comments, debates, proposals, queue
+
+app_name = "participation_admin"
+
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("lote/", queue.bulk, name="bulk"),
+    path("comentarios/<int:pk>/", comments.comment_detail, name="comment"),
+    path("debates/<int:pk>/", debates.debate_detail, name="debate"),
+    path("propuestas/<int:pk>/", proposals.proposal_detail, name="proposal"),
+    path("bloqueos/", blocks.block_list, name="blocks"),
+    path("bloqueos/<int:pk>/levantar/", blocks.unblock, name="unblock"),
+]
