@@ -3,15 +3,6 @@ table headers), before and after a decision, with screenshots in test-artifacts/
 
 import pytest
 
-# The Chromium fixtures live with the browser tests; shared here, not redefined.
-from tests.browser.conftest import (  # noqa: F401
-    axe_check,
-    browser,
-    page,
-    playwright_driver,
-    portal_url,
-    screenshot,
-)
 from tests.participation.samples_admin import moderation_items
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,7 +19,7 @@ def _sign_in(tab, base_url, user):
 
 
 @pytest.mark.browser
-def test_moderation_pages_pass_axe(page, portal_url, screenshot, axe_check, make_user):  # noqa: F811
+def test_moderation_pages_pass_axe(page, portal_url, screenshot, axe_check, make_user):
     from participation import moderation
 
     items = moderation_items()
