@@ -1,7 +1,8 @@
 """The debate journey in Chromium: a citizen comments and another replies; three
 others report the comment, and the third report hides it; a moderator restores it from
 the admin queue, then hides it with a reason; the author gets the e-mail, the debate
-page shows the reason and the audit log has both decisions. axe-core runs on the
+page shows the reason and the audit log has both decisions (restoring a
+comment that reports hid is approving it). axe-core runs on the
 debate index, the debate page with its thread and form, the profile page and the
 moderation queue, in Spanish and English; no page raises a dialog."""
 
@@ -115,21 +116,23 @@ def test_comment_report_hold_restore_hide_journey(
     screenshot(admin, "debate-journey-queue")
     admin.goto(f"{portal_url}/admin/moderacion/comentarios/{comment.pk}/")
     axe_check(admin)
-    admin.locator("#decision-restore button[type='submit']").click()
+    # Restoring a comment that reports hid is approving it: it clears the reports.
+    admin.locator("#decision-approve button[type='submit']").click()
     admin.wait_for_url(re.compile(r"/admin/moderacion/"))
     comment.refresh_from_db()
     assert comment.status == Comment.PUBLISHED
     admin.goto(f"{portal_url}/admin/moderacion/comentarios/{comment.pk}/")
-    admin.locator("#decision-hide select[name='reason']").select_option("offensive")
+    admin.locator("#decision-hide select").select_option("offensive")
     admin.locator("#decision-hide button[type='submit']").click()
     admin.wait_for_url(re.compile(r"/admin/moderacion/"))
     comment.refresh_from_db()
     assert comment.status == Comment.HIDDEN and comment.hidden_reason == "offensive"
 
-    # The author got the e-mails; the page shows the reason, never the text.
+    # The author got the e-mail; the page shows the reason, never the text.
     to_author = [m for m in mail.outbox if m.to == [author.email]]
-    assert len(to_author) == 2
-    assert "lenguaje ofensivo" in to_author[-1].body.lower()
+    assert len(to_author) == 1
+    assert "lenguaje ofensivo" in to_author[0].body.lower()
+    assert "?tipo=claim" in to_author[0].body
     tab.goto(portal_url + debate.url)
     hidden = tab.locator(f"#comentario-{comment.pk}")
     expect(hidden).to_contain_text("Ocultado por moderación")
@@ -143,7 +146,7 @@ def test_comment_report_hold_restore_hide_journey(
         .values_list("action", "user_id")
     )
     assert actions[-2:] == [
-        ("participation.restore", moderator.pk),
+        ("participation.approve", moderator.pk),
         ("participation.hide", moderator.pk),
     ]
     assert ("participation.hold", None) in actions
