@@ -37,9 +37,3 @@ def client_ip(request):
             if address:
                 return address
     return _clean(request.META.get("REMOTE_ADDR")) or UNKNOWN
-
-
-def record_comment_address(sender, comment, request, **kwargs):
-    """django-comments stores ``REMOTE_ADDR`` (the proxy's) on every comment: store the
-    client's instead (connected in cms.apps for any comment model)."""
-    comment.ip_address = client_ip(request)
