@@ -30,3 +30,12 @@ def test_hidden_comment_text_is_not_searchable(client, debate, citizen, moderato
     moderation.hide_comment(comment, moderator, "offensive")
     html = search(client, "frambuesa")
     assert "Texto ofensivo" not in html and debate.title not in html
+
+
+def test_no_comment_feed_or_json_endpoint_is_mounted():
+    """django-comments and django-comments-xtd ship feeds, JSON APIs and post views that
+    know nothing of the portal's moderation: none of them is reachable."""
+    from tests.url_inventory import inventory
+
+    mounted = [r.route for r in inventory() if r.view.startswith(("django_comments", "rest_"))]
+    assert mounted == []
