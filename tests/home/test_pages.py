@@ -14,6 +14,7 @@ from home.models import (
     NewsIndexPage,
     StandardPage,
 )
+from participation.models import DebateIndexPage
 from surveys.models import SurveyIndexPage, SurveyPage
 
 pytestmark = pytest.mark.django_db
@@ -170,6 +171,7 @@ def test_page_tree_rules():
         AudiencePage,
         SurveyIndexPage,
         SurveyPage,
+        DebateIndexPage,
     }
 
 
