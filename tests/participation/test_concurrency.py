@@ -17,6 +17,22 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _sequences_past_restored_rows():
+    """Serialized rollback restores the demo's rows with their ids but never moves the
+    sequences forward (loaddata would): after a flush earlier in the run, a new
+    reaction could be given an id the restored demo already uses."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    models = list(apps.get_app_config("participation").get_models())
+    models += [apps.get_model("django_comments", "Comment")]
+    models += [apps.get_model("django_comments_xtd", "XtdComment")]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+
+
 def in_parallel(calls, workers=25):
     def run(call):
         try:
