@@ -18,3 +18,13 @@ class ParticipationConfig(AppConfig):
         # leaves a placeholder and its replies stay (participation.models.comments).
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="participation.Comment")
         register_stylesheet("participation/css/participation.css")
+
+        from wagtail.signals import page_published
+
+        from participation import signals
+        from participation.models import ConsultationPage
+
+        page_published.connect(signals.consultation_published, sender=ConsultationPage)
+        # The consultation page's sub-routes are served by views registered by name
+        # (participation.routes): importing them registers them.
+        from participation.views import consultations, matrix, results  # noqa: F401

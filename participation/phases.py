@@ -24,3 +24,23 @@ def phase(opens_at, closes_at, now=None):
     if closes_at and now >= closes_at:
         return CLOSED
     return OPEN
+
+
+UNDER_REVIEW = "under_review"
+CONCLUDED = "concluded"
+
+CONSULTATION_LABELS = {
+    ANNOUNCED: _("Announced"),
+    OPEN: _("Open for observations"),
+    UNDER_REVIEW: _("Under review"),
+    CONCLUDED: _("Concluded"),
+}
+
+
+def consultation_phase(opens_at, closes_at, matrix_published_at=None, now=None):
+    """A consultation's phase: announced and open follow the dates; once closed it is
+    ``under_review`` until the answers matrix is published, then ``concluded``."""
+    current = phase(opens_at, closes_at, now)
+    if current != CLOSED:
+        return current
+    return CONCLUDED if matrix_published_at else UNDER_REVIEW

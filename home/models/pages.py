@@ -106,6 +106,7 @@ class StandardPage(BasePage):
         "surveys.SurveyIndexPage",
         "surveys.SurveyPage",
         "participation.DebateIndexPage",
+        "participation.ConsultationIndexPage",
     ]
 
     class Meta:

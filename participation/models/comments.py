@@ -50,6 +50,22 @@ class Comment(XtdComment):
     agree_count = models.PositiveIntegerField(default=0)
     disagree_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)
+    #: consultations: the version of the section commented on (none: the whole draft)
+    section_version = models.ForeignKey(
+        "participation.SectionVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="comments",
+    )
+    #: consultations: the entity's answer in the matrix
+    answer = models.ForeignKey(
+        "participation.ObservationAnswer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
 
     class Meta:
         verbose_name = _("comment")

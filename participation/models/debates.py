@@ -20,7 +20,7 @@ CONTEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol",
 class DebateIndexPage(BasePage):
     """Lists the debates under it with filters; the public entry to propose one."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "participation.ParticipaPage"]
     subpage_types = ["participation.DebatePage"]
     max_count_per_parent = 1
 

@@ -22,7 +22,7 @@ class SurveyIndexPage(BasePage):
     """Lists the surveys under it: open ones first, then closed ones with results."""
 
     # Under the home page or a section page; it holds only surveys.
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "participation.ParticipaPage"]
     subpage_types = ["surveys.SurveyPage"]
     max_count_per_parent = 1
 

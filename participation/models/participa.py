@@ -1,0 +1,105 @@
+"""The "Participa" landing page (DAFP guidelines, standards.md §5): six fixed sections,
+each with the entity's text, the processes an editor assigns to it (consultations,
+debates, surveys, reports) and, when it has none yet, what will be published there
+and when. The page also shows the participation calendar of every process."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from cms.models import BasePage
+
+SECTION_CHOICES = [
+    ("diagnostico", _("Diagnosis and identification of problems")),
+    ("planeacion", _("Participatory planning and budgeting")),
+    ("consulta", _("Citizen consultation")),
+    ("colaboracion", _("Collaboration and open innovation")),
+    ("rendicion", _("Accountability")),
+    ("control", _("Social oversight")),
+]
+SECTION_KEYS = [key for key, _label in SECTION_CHOICES]
+
+
+class ParticipaPage(BasePage):
+    """The landing of the democracy phase: the six DAFP sections and the calendar."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "participation.ConsultationIndexPage",
+        "participation.DebateIndexPage",
+        "surveys.SurveyIndexPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    intro = RichTextField(
+        _("introduction"), features=["bold", "italic", "link", "ul", "ol"], blank=True
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("participa_sections", label=_("Sections"), min_num=6, max_num=6),
+    ]
+
+    class Meta:
+        verbose_name = _("Participa landing page")
+
+    def get_context(self, request, *args, **kwargs):
+        from participation.participa import participa_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(participa_context(self, request))
+        return context
+
+
+class ParticipaSection(Orderable):
+    page = ParentalKey(ParticipaPage, on_delete=models.CASCADE, related_name="participa_sections")
+    key = models.CharField(_("section"), max_length=20, choices=SECTION_CHOICES)
+    intro = RichTextField(
+        _("what the section is for"), features=["bold", "italic", "link", "ul"], blank=True
+    )
+    processes = ParentalManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=_("processes and reports"),
+        blank=True,
+        related_name="+",
+        help_text=_("Consultations, debates, surveys, results and reports shown in this section."),
+    )
+    upcoming = models.TextField(
+        _("what will be published and when"),
+        blank=True,
+        help_text=_(
+            "Shown while the section has no process: e.g. “The 2027 budget in March 2027”."
+        ),
+    )
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("intro"),
+        FieldPanel("processes"),
+        FieldPanel("upcoming"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Participa section")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "key"], name="participation_participa_key")
+        ]
+
+    def __str__(self):
+        return self.get_key_display()
+
+
+def validate_upcoming(section_key, has_processes, upcoming):
+    """A section without processes must say what will be published there and when."""
+    if not has_processes and not (upcoming or "").strip():
+        raise ValidationError(
+            _("Section “%(section)s” has no process yet: say what will be published and when.")
+            % {"section": dict(SECTION_CHOICES)[section_key]}
+        )

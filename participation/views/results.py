@@ -1,0 +1,3 @@
+"""Consultation routes: results (being built)."""
+
+from participation.routes import handles  # noqa: F401
