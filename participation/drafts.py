@@ -335,7 +335,7 @@ def _heading_line(line):
     if not match:
         return None
     rest = match.group("rest")
-    delimited = re.match(r"\s*(?:[.:\-–—)]|$)", rest)
+    delimited = re.match(r"\s*(?:[.:\-–—)]|$)", rest) or "." in (match.group("mark") or "")
     if not (markdown or delimited):
         return None
     kind, number, key = _number_of(match)
@@ -346,7 +346,11 @@ def _heading_line(line):
         heading, text = _split_heading(rest if after is None else after)
     if len(heading) > HEADING_MAX:
         heading, text = "", f"{heading} {text}".strip()
-    return kind, number, key, heading, text
+    if heading and not text:  # "Artículo 3. Vigencia." alone: the text if none follows
+        text_if_alone = (after or rest) if after is not None else rest
+    else:
+        text_if_alone = ""
+    return kind, number, key, heading, text, text_if_alone
 
 
 def _clean_heading(text):
@@ -371,7 +375,7 @@ def _split_heading(rest):
     """ "OBJETO. El presente decreto…" → ("OBJETO", "El presente decreto…"): a short
     first phrase that reads as a title is the heading, the rest starts the text."""
     rest = rest.strip()
-    match = re.match(r"(.+?)[.:](?:\s+|$)(.*)$", rest, re.DOTALL)
+    match = re.match(r"(.+?)[.:][\-–—]*(?:\s+|$)(.*)$", rest, re.DOTALL)
     head, tail = (match.group(1), match.group(2)) if match else (rest, "")
     head = head.strip("*_ ")
     if _looks_like_heading(head):
@@ -432,14 +436,13 @@ def split_sections(text, preamble=True):
     intro, sections, group, current = [], [], None, None
     for line, found in zip(lines, parsed, strict=True):
         if found and found[0] == unit:
-            _kind, number, key, heading, first = found
-            if group is not None:
-                heading = _grouped_heading(group, heading)
-                group = None
+            _kind, number, key, heading, first, alone = found
             current = {"number": number, "heading": heading, "key": key, "lines": [first]}
+            current.update(group=group, alone=alone)
             sections.append(current)
+            group = None
         elif found:  # a chapter (or a grouping section): titles the next article
-            _kind, number, _key, heading, first = found
+            _kind, number, _key, heading, first, _alone = found
             group = {"number": number, "title": [t for t in (heading, first) if t]}
         elif group is not None and line.strip() and _is_title(line, group["title"]):
             group["title"].append(_clean_heading(line.strip().strip("#*_ ")))
@@ -461,8 +464,11 @@ def split_sections(text, preamble=True):
         result.append({"number": number, "heading": "", "body": intro_body, "key": "preambulo"})
     for section in sections:
         body = _clean_body(section.pop("lines"))
+        alone, grouped = section.pop("alone"), section.pop("group")
         if not body and section["heading"]:
-            body, section["heading"] = section["heading"], ""
+            body, section["heading"] = alone or section["heading"], ""
+        if grouped is not None:
+            section["heading"] = _grouped_heading(grouped, section["heading"])
         if not body:
             raise DraftImportError(
                 _(
