@@ -15,3 +15,13 @@ urlpatterns = [
     path("bloqueos/", blocks.block_list, name="blocks"),
     path("bloqueos/<int:pk>/levantar/", blocks.unblock, name="unblock"),
 ]
+
+
+# Consultations: "Import text" builds a consultation's draft from a .txt or .md file.
+# Mounted apart from moderation, at /admin/participacion/ (participation.wagtail_hooks).
+from participation.admin_views import imports  # noqa: E402
+
+draft_urlpatterns = (
+    [path("consultas/<int:pk>/importar-texto/", imports.import_text, name="import")],
+    "participation_drafts",
+)

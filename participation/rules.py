@@ -88,3 +88,15 @@ def can_withdraw_comment(user, comment):
         and comment.user_id == user.pk
         and comment.status in (comment.PUBLISHED, comment.PENDING)
     )
+
+
+# Consultations: importing a draft from a text file -------------------------------------
+
+
+def can_import_draft(user, page):
+    """Replace or extend a consultation's draft from a .txt or .md file: whoever may
+    edit that page in the admin (authors and editors with page rights, superusers).
+    The import saves a revision; publishing still goes through the workflow."""
+    if not (user and user.is_authenticated) or page is None:
+        return False
+    return page.permissions_for_user(user).can_edit()

@@ -70,3 +70,13 @@ WAGTAIL_ROWS = {
         (*NOT_STAFF, "200", "200", "302:admin", "302:admin", "302:admin", "200"),
     ),
 }
+
+
+# Consultations: "Import text" is for whoever may edit the page (authors, editors,
+# superusers); other staff get Wagtail's permission bounce.
+from tests.participation.samples_admin import import_consultation  # noqa: E402
+
+MATRIX_ADMIN["admin/participacion/consultas/<int:pk>/importar-texto/"] = (
+    lambda d: reverse("participation_drafts:import", args=[import_consultation(d).pk]),
+    (*NOT_STAFF, "200", "200", "302:admin", "302:admin", "302:admin", "200"),
+)

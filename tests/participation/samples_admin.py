@@ -121,3 +121,42 @@ STAFF_SAMPLES = {
     "admin/moderacion/bloqueos/": lambda d: ["/admin/moderacion/bloqueos/?p=1"],
     "admin/moderacion/bloqueos/<int:pk>/levantar/": lambda d: [],
 }
+
+
+# Consultations: the "Import text" action ------------------------------------------------
+
+
+def import_consultation(demo=None):
+    """A published Spanish consultation (with its index under the home page when the
+    demo has none) whose import page the samples point at; made once per ``demo``."""
+    if demo is not None and getattr(demo, "import_consultation", None) is not None:
+        return demo.import_consultation
+    from participation.models import ConsultationIndexPage, ConsultationPage
+
+    page = ConsultationPage.objects.filter(slug="consulta-importar-muestra").first()
+    if page is None:
+        index = ConsultationIndexPage.objects.filter(locale__language_code="es").first()
+        if index is None:
+            home = Page.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
+            index = ConsultationIndexPage(title="Consultas de muestra", slug="consultas-muestra")
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        now = timezone.now()
+        page = ConsultationPage(
+            title="Consulta para importar",
+            slug="consulta-importar-muestra",
+            kind=ConsultationPage.KIND_NORM,
+            summary="<p>Muestra.</p>",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=20),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    if demo is not None:
+        demo.import_consultation = page
+    return page
+
+
+STAFF_SAMPLES["admin/participacion/consultas/<int:pk>/importar-texto/"] = lambda d: [
+    f"/admin/participacion/consultas/{import_consultation(d).pk}/importar-texto/"
+]

@@ -41,6 +41,12 @@ TABLE = {
 #: predicates about a comment: (user, comment)
 ABOUT_A_COMMENT = {"can_edit_comment", "can_withdraw_comment"}
 
+# Consultations: predicates about a page, (user, page), asked about a debate page (page
+# rights are the same for every page type under the tree root).
+PAGE_EDITORS = (F, F, T, T, F, F, F, F, F, F, T)
+TABLE["can_import_draft"] = PAGE_EDITORS
+ABOUT_A_PAGE = {"can_import_draft"}
+
 
 def _predicates():
     return {
@@ -70,6 +76,8 @@ def test_each_role_gets_what_the_rules_say(rule_users, debate, someone):
     def ask(name, role):
         user = rule_users.users[role]
         predicate, _sep, whose = name.partition(": ")
+        if predicate in ABOUT_A_PAGE:
+            return getattr(rules, predicate)(user, debate)
         if predicate in ABOUT_A_COMMENT:
             comment = others if whose or role not in own else own[role]
             return getattr(rules, predicate)(user, comment)
@@ -79,7 +87,7 @@ def test_each_role_gets_what_the_rules_say(rule_users, debate, someone):
 
 
 def test_none_is_nobody():
-    for name in _predicates() - ABOUT_A_COMMENT:
+    for name in _predicates() - ABOUT_A_COMMENT - ABOUT_A_PAGE:
         assert getattr(rules, name)(None) is False, name
 
 
@@ -153,3 +161,8 @@ def test_editable_comments_agrees_with_can_edit_comment(citizens, debate, blocke
     assert rules.editable_comments(citizens[0], comments) == expected
     assert expected == {mine[1].pk, mine[2].pk} and theirs.pk not in expected
     assert rules.editable_comments(blocked, comments) == set()
+
+
+def test_no_user_or_no_page_imports_nothing(superuser, debate):
+    assert rules.can_import_draft(None, debate) is False
+    assert rules.can_import_draft(superuser, None) is False
