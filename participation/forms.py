@@ -224,3 +224,14 @@ class DebateFilterForm(forms.Form):
         self.fields["dependency"].queryset = Dependency.objects.in_active_locale()
         if not signed_in:
             del self.fields["mine"]
+
+
+# Consultations
+
+
+class ConsultationCommentForm(CommentForm):
+    """An observation on a consultation: on a section (``section``, the DraftSection's
+    key) or, left empty, on the whole draft. Shares CommentForm's signed time, so the
+    reply forms of the thread work for both."""
+
+    section = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)

@@ -2,7 +2,13 @@
 Every role of the matrix has a verified e-mail address and no block; the sample
 comment is written by someone of no role (tests/participation/samples_public.py)."""
 
-from tests.participation.samples_public import sample_comment, sample_debate, sample_profile
+from tests.participation.samples_public import (
+    sample_comment,
+    sample_consultation,
+    sample_debate,
+    sample_profile,
+    sample_section,
+)
 from tests.role_matrix import ALL_200, LOGIN_ONLY, PUBLIC_405
 
 P = "/es/participacion"
@@ -48,5 +54,23 @@ MATRIX_PUBLIC = {
     "<lang>/participacion/perfil/<int:pk>/": (
         lambda d: f"{P}/perfil/{sample_profile().pk}/",
         ALL_200,
+    ),
+    # Consultations: pages and sections are public; the POST endpoints answer 405 to GET.
+    "<ConsultationPage>/": (lambda d: sample_consultation().url, ALL_200),
+    "<ConsultationPage>/seccion/<str:key>/": (
+        lambda d: f"{sample_consultation().url}seccion/{sample_section().key}/",
+        ALL_200,
+    ),
+    "<ConsultationPage>/seccion/<str:key>/version/<int:version>/": (
+        lambda d: f"{sample_consultation().url}seccion/{sample_section().key}/version/1/",
+        ALL_200,
+    ),
+    "<lang>/participacion/consultas/<int:page_id>/comentar/": (
+        lambda d: f"{P}/consultas/{sample_consultation().pk}/comentar/",
+        PUBLIC_405,
+    ),
+    "<lang>/participacion/consultas/<int:page_id>/posicion/<str:key>/": (
+        lambda d: f"{P}/consultas/{sample_consultation().pk}/posicion/{sample_section().key}/",
+        PUBLIC_405,
     ),
 }
