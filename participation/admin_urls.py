@@ -25,9 +25,7 @@ answers_urls = (
     [
         path("", answers.consultation_list, name="list"),
         path("<int:pk>/", answers.consultation_answers, name="answers"),
-        path(
-            "<int:pk>/respuestas/<int:answer_pk>/", answers.edit_answer, name="edit_answer"
-        ),
+        path("<int:pk>/respuestas/<int:answer_pk>/", answers.edit_answer, name="edit_answer"),
         path("<int:pk>/publicar/", answers.publish_matrix, name="publish"),
     ],
     "participation_answers",

@@ -201,8 +201,8 @@ def publish_matrix(page, user, now=None):
     canonical = Page.objects.get(pk=page.canonical_id)
     log(canonical, PUBLISH_MATRIX, user=user, data={"comments": published_comments(page).count()})
     commented = {}
-    for pk, user_id in published_comments(page).filter(user__isnull=False).values_list(
-        "pk", "user_id"
+    for pk, user_id in (
+        published_comments(page).filter(user__isnull=False).values_list("pk", "user_id")
     ):
         commented.setdefault(user_id, []).append(pk)
     for user_id, language in participants(page).items():
@@ -226,9 +226,11 @@ def notify_issued_norm(page):
     if not page.live or not page.issued_norm_id:
         return False
     with transaction.atomic():
-        outcome = ConsultationOutcome.objects.select_for_update().filter(
-            page_id=page.canonical_id
-        ).first()
+        outcome = (
+            ConsultationOutcome.objects.select_for_update()
+            .filter(page_id=page.canonical_id)
+            .first()
+        )
         if outcome is None or not outcome.matrix_published_at or outcome.norm_notified_at:
             return False
         if not Page.objects.live().filter(pk=page.issued_norm_id).exists():

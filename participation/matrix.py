@@ -38,7 +38,11 @@ class MatrixFilterForm(forms.Form):
     answered = forms.ChoiceField(
         label=_("Answer"),
         required=False,
-        choices=[("", _("Answered or not")), (UNANSWERED, _("Without answer")), (ANSWERED, _("Answered"))],
+        choices=[
+            ("", _("Answered or not")),
+            (UNANSWERED, _("Without answer")),
+            (ANSWERED, _("Answered")),
+        ],
     )
 
     def __init__(self, *args, sections=(), fields=("section", "decision"), **kwargs):

@@ -14,8 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
@@ -142,9 +141,7 @@ def consultation_answers(request, pk):
                 count = len(data["ids"])
                 messages.success(
                     request,
-                    ngettext(
-                        "%(count)s comment answered.", "%(count)s comments answered.", count
-                    )
+                    ngettext("%(count)s comment answered.", "%(count)s comments answered.", count)
                     % {"count": count},
                 )
                 return redirect(_page_url(page, request.GET.urlencode()))
@@ -205,7 +202,10 @@ def edit_answer(request, pk, answer_pk):
         if form.is_valid():
             try:
                 answers.edit_answer(
-                    page, answer, form.cleaned_data["decision"], form.cleaned_data["text"],
+                    page,
+                    answer,
+                    form.cleaned_data["decision"],
+                    form.cleaned_data["text"],
                     request.user,
                 )
             except answers.MatrixRefused as refused:

@@ -57,7 +57,10 @@ from tests.participation.samples_admin import answers_consultation  # noqa: E402
 
 MATRIX_PUBLIC.update(
     {
-        "<ConsultationPage>/matriz/": (lambda d: answers_consultation(d).page.url + "matriz/", ALL_200),
+        "<ConsultationPage>/matriz/": (
+            lambda d: answers_consultation(d).page.url + "matriz/",
+            ALL_200,
+        ),
         "<ConsultationPage>/matriz/csv/": (
             lambda d: answers_consultation(d).page.url + "matriz/csv/",
             ALL_200,

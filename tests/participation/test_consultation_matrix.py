@@ -12,9 +12,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from wagtail.models import Locale, PageLogEntry
+
 import pytest
 from openpyxl import load_workbook
-from wagtail.models import Locale, PageLogEntry
 
 from participation import answers, phases
 from participation.models import (
@@ -102,9 +103,10 @@ def test_correcting_an_answer_changes_every_comment_that_shares_it(closed, comme
         closed, [comments["same1"], comments["same2"]], "accepted", "Uno", None
     )
     answers.edit_answer(closed, answer, "partial", "Corregida", None)
-    assert set(
-        Comment.objects.filter(answer__text="Corregida").values_list("pk", flat=True)
-    ) == {comments["same1"].pk, comments["same2"].pk}
+    assert set(Comment.objects.filter(answer__text="Corregida").values_list("pk", flat=True)) == {
+        comments["same1"].pk,
+        comments["same2"].pk,
+    }
 
 
 @pytest.mark.parametrize(
@@ -119,9 +121,7 @@ def test_correcting_an_answer_changes_every_comment_that_shares_it(closed, comme
 )
 def test_bad_answers_save_nothing(closed, comments, which, decision, text):
     with pytest.raises(answers.MatrixRefused):
-        answers.answer_comments(
-            closed, [comments["same2"], comments[which]], decision, text, None
-        )
+        answers.answer_comments(closed, [comments["same2"], comments[which]], decision, text, None)
     assert not ObservationAnswer.objects.filter(page=closed).exists()
     assert not Comment.objects.filter(page=closed, answer__isnull=False).exists()
 
@@ -370,7 +370,9 @@ def _xlsx(client, page):
     response = client.get(page.url + "matriz/xlsx/")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    return [[("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True)]
+    return [
+        [("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True)
+    ]
 
 
 @pytest.mark.parametrize("read", [_csv, _xlsx])
@@ -419,7 +421,7 @@ def _bulk_comments(page, sections, people, count):
 
 
 def test_the_matrix_costs_the_same_for_20_and_2000_comments(
-    client, demo_site, people, django_assert_max_num_queries
+    client, demo_site, people, django_assert_max_num_queries, capsys
 ):
     small = make_consultation("consulta-pequena-matriz", sections=50, **CLOSED)
     large = make_consultation("consulta-grande-matriz", sections=50, **CLOSED)
@@ -443,6 +445,8 @@ def test_the_matrix_costs_the_same_for_20_and_2000_comments(
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+    with capsys.disabled():
+        print(f"\nmatrix page: {counts[0]} queries with 20 comments, {counts[1]} with 2,000")  # noqa: T201
     with django_assert_max_num_queries(30):
         client.get(large.url + "matriz/")
     with django_assert_max_num_queries(30):
