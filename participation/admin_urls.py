@@ -25,3 +25,18 @@ draft_urlpatterns = (
     [path("consultas/<int:pk>/importar-texto/", imports.import_text, name="import")],
     "participation_drafts",
 )
+
+
+# The answers matrix of consultations, mounted at /admin/consultas/
+# (participation.wagtail_hooks) under its own namespace.
+from participation.admin_views import answers  # noqa: E402
+
+answers_urls = (
+    [
+        path("", answers.consultation_list, name="list"),
+        path("<int:pk>/", answers.consultation_answers, name="answers"),
+        path("<int:pk>/respuestas/<int:answer_pk>/", answers.edit_answer, name="edit_answer"),
+        path("<int:pk>/publicar/", answers.publish_matrix, name="publish"),
+    ],
+    "participation_answers",
+)

@@ -155,3 +155,39 @@ def consultation_listing_buttons(page, user, next_url=None):
     button = _import_button(page, user, priority=45)
     if button is not None:
         yield button
+
+
+# Consultations: the answers matrix ("Consultas" menu, its URLs, its audit-log actions)
+
+
+@hooks.register("register_admin_urls")
+def register_answers_urls():
+    return [path("consultas/", include(admin_urls.answers_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_consultations_menu_item():
+    return RuleMenuItem(
+        _("Consultations"),
+        reverse("participation_answers:list"),
+        rule=rules.can_answer_any,
+        icon_name="doc-full",
+        order=265,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_answer_log_actions(actions):
+    from participation import answers
+
+    actions.register_action(
+        answers.ANSWER, _("Observations answered"), _("Observations of a consultation answered")
+    )
+    actions.register_action(
+        answers.EDIT_ANSWER, _("Answer corrected"), _("Answer to observations corrected")
+    )
+    actions.register_action(
+        answers.PUBLISH_MATRIX,
+        _("Matrix published"),
+        _("Answers matrix published: consultation concluded"),
+    )

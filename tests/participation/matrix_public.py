@@ -74,3 +74,24 @@ MATRIX_PUBLIC = {
         PUBLIC_405,
     ),
 }
+
+
+# Consultations: the public answers matrix and its downloads (views/matrix.py)
+from tests.participation.samples_admin import answers_consultation  # noqa: E402
+
+MATRIX_PUBLIC.update(
+    {
+        "<ConsultationPage>/matriz/": (
+            lambda d: answers_consultation(d).page.url + "matriz/",
+            ALL_200,
+        ),
+        "<ConsultationPage>/matriz/csv/": (
+            lambda d: answers_consultation(d).page.url + "matriz/csv/",
+            ALL_200,
+        ),
+        "<ConsultationPage>/matriz/xlsx/": (
+            lambda d: answers_consultation(d).page.url + "matriz/xlsx/",
+            ALL_200,
+        ),
+    }
+)

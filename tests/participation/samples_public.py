@@ -309,3 +309,22 @@ def consultation_post_samples():
             {"value": "none", "back": "section"},
         ),
     ]
+
+
+# Consultations: the public answers matrix and its downloads (views/matrix.py)
+
+
+def _matrix_urls(d, suffix):
+    from tests.participation.samples_admin import answers_consultation
+
+    base = answers_consultation(d).page.url + suffix
+    return [base, f"{base}?section=general", f"{base}?section=999999&decision=nada&page=0"]
+
+
+PUBLIC_SAMPLES.update(
+    {
+        "<ConsultationPage>/matriz/": lambda d: _matrix_urls(d, "matriz/"),
+        "<ConsultationPage>/matriz/csv/": lambda d: _matrix_urls(d, "matriz/csv/"),
+        "<ConsultationPage>/matriz/xlsx/": lambda d: _matrix_urls(d, "matriz/xlsx/"),
+    }
+)
