@@ -88,3 +88,15 @@ def can_withdraw_comment(user, comment):
         and comment.user_id == user.pk
         and comment.status in (comment.PUBLISHED, comment.PENDING)
     )
+
+
+# Results and participation certificates (consultations and debates)
+
+
+def can_get_certificate(user, page=None):
+    """A participation certificate of ``page``: a signed-in person who took part in
+    it (a published comment; a position on a consultation's section; a reaction in
+    a debate), whatever their standing today (a later block does not undo it)."""
+    from participation.results import took_part
+
+    return bool(user and user.is_authenticated and page is not None) and took_part(user, page)

@@ -24,3 +24,14 @@ urlpatterns = [
         name="unfollow_token",
     ),
 ]
+
+# Participation certificates: anyone may check a certificate's code.
+from participation.views import results  # noqa: E402
+
+urlpatterns += [
+    path(
+        "certificados/verificar/",
+        results.certificate_verify,
+        name="certificate_verify",
+    ),
+]

@@ -37,9 +37,13 @@ TABLE = {
     # asked about someone else's comment: nobody, not even a moderator or superuser
     "can_edit_comment: another's": (F,) * 11,
     "can_withdraw_comment: another's": (F,) * 11,
+    # asked about the debate each role commented on
+    "can_get_certificate": ANYONE_SIGNED_IN,
 }
 #: predicates about a comment: (user, comment)
 ABOUT_A_COMMENT = {"can_edit_comment", "can_withdraw_comment"}
+#: predicates about a process page: (user, page)
+ABOUT_A_PROCESS = {"can_get_certificate"}
 
 
 def _predicates():
@@ -73,6 +77,8 @@ def test_each_role_gets_what_the_rules_say(rule_users, debate, someone):
         if predicate in ABOUT_A_COMMENT:
             comment = others if whose or role not in own else own[role]
             return getattr(rules, predicate)(user, comment)
+        if predicate in ABOUT_A_PROCESS:
+            return getattr(rules, predicate)(user, debate)
         return getattr(rules, predicate)(user)
 
     check_rules(TABLE, ask)
