@@ -219,9 +219,7 @@ def _match(draft, final):
             matches[j] = by_key.pop(key)
     used = set(matches.values())
     spare_draft = [
-        i
-        for i, key in enumerate(draft_keys)
-        if i not in used and (key is None or key[0] == "l")
+        i for i, key in enumerate(draft_keys) if i not in used and (key is None or key[0] == "l")
     ]
     spare_final = [
         j for j, key in enumerate(final_keys) if j not in matches and (key is None or key[0] == "l")

@@ -42,9 +42,7 @@ def participant_filter(page):
         Comment.objects.filter(page_id=pid, status=Comment.PUBLISHED, user_id=OuterRef("pk"))
     )
     if _is_consultation(page):
-        other = Exists(
-            SectionPosition.objects.filter(section__page_id=pid, user_id=OuterRef("pk"))
-        )
+        other = Exists(SectionPosition.objects.filter(section__page_id=pid, user_id=OuterRef("pk")))
     else:
         other = Exists(
             Reaction.objects.filter(
@@ -146,9 +144,7 @@ def decisions(page):
         .annotate(n=Count("pk"))
         .values_list("answer__decision", "n")
     )
-    return [
-        (key, label, rows.get(key, 0)) for key, label in ObservationAnswer.DECISION_CHOICES
-    ]
+    return [(key, label, rows.get(key, 0)) for key, label in ObservationAnswer.DECISION_CHOICES]
 
 
 def sections_of(stream):
@@ -214,9 +210,7 @@ def participation_dates(user, page):
     if not (user and user.is_authenticated):
         return []
     pid = process_id(page)
-    moments = list(
-        _comments(page).filter(user_id=user.pk).values_list("submit_date", flat=True)
-    )
+    moments = list(_comments(page).filter(user_id=user.pk).values_list("submit_date", flat=True))
     if _is_consultation(page):
         for created, updated in SectionPosition.objects.filter(
             section__page_id=pid, user_id=user.pk

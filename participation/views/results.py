@@ -6,8 +6,8 @@ The consultation's routes ``results`` and ``certificate`` and the debate's
 served here (participation.routes)."""
 
 from django.http import Http404
-from django.templatetags.static import static
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode

@@ -27,8 +27,7 @@ FINAL = [
 
 def stream(sections):
     return [
-        {"type": "section", "value": {"number": n, "heading": h, "body": b}}
-        for n, h, b in sections
+        {"type": "section", "value": {"number": n, "heading": h, "body": b}} for n, h, b in sections
     ]
 
 
