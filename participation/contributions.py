@@ -312,3 +312,24 @@ def take_position(user, page, section, value):
         except IntegrityError:
             continue  # another request created it meanwhile: update that row
     raise Refused(_("Your position could not be saved. Try again."))
+
+
+# The participant's comuna (participation.forms.ComunaForm)
+
+
+def set_comuna(user, comuna, consent, now=None):
+    """Save the comuna with the time of consent, or, without consent, forget both.
+    Returns the profile (created with a generated nickname if need be)."""
+    if comuna and not consent:
+        raise Refused(_("A comuna is saved only with your authorisation."))
+    profile = profile_for(user)
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().get(pk=profile.pk)
+        if consent and comuna:
+            profile.comuna = comuna
+            profile.comuna_consent_at = profile.comuna_consent_at or now or timezone.now()
+        else:
+            profile.comuna = ""
+            profile.comuna_consent_at = None
+        profile.save(update_fields=["comuna", "comuna_consent_at"])
+    return profile

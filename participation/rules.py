@@ -151,3 +151,15 @@ def can_answer_observations(user, page):
         return True
     allowed = answerable_dependencies(user)
     return allowed is None or page.dependency_id in allowed
+
+
+# Results and participation certificates (consultations and debates)
+
+
+def can_get_certificate(user, page=None):
+    """A participation certificate of ``page``: a signed-in person who took part in
+    it (a published comment; a position on a consultation's section; a reaction in
+    a debate), whatever their standing today (a later block does not undo it)."""
+    from participation.results import took_part
+
+    return bool(user and user.is_authenticated and page is not None) and took_part(user, page)

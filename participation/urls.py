@@ -40,3 +40,14 @@ urlpatterns += [
         name="consultation_position",
     ),
 ]
+
+# Participation certificates: anyone may check a certificate's code.
+from participation.views import results  # noqa: E402
+
+urlpatterns += [
+    path(
+        "certificados/verificar/",
+        results.certificate_verify,
+        name="certificate_verify",
+    ),
+]

@@ -95,3 +95,33 @@ MATRIX_PUBLIC.update(
         ),
     }
 )
+
+# Results pages and participation certificates: the roles of the matrix took part in
+# no sample process, so the certificate is refused to each of them (and anonymous
+# visitors are sent to sign in).
+from tests.participation.samples_public import sample_consultation_for_results  # noqa: E402
+
+NOT_A_PARTICIPANT = ("302:login",) + ("403",) * 7
+
+MATRIX_PUBLIC.update(
+    {
+        "<ConsultationPage>/resultados/": (
+            lambda d: sample_consultation_for_results().url + "resultados/",
+            ALL_200,
+        ),
+        "<ConsultationPage>/certificado/": (
+            lambda d: sample_consultation_for_results().url + "certificado/",
+            NOT_A_PARTICIPANT,
+        ),
+        "<DebatePage>/": (lambda d: sample_debate().url, ALL_200),
+        "<DebatePage>/resultados/": (lambda d: sample_debate().url + "resultados/", ALL_200),
+        "<DebatePage>/certificado/": (
+            lambda d: sample_debate().url + "certificado/",
+            NOT_A_PARTICIPANT,
+        ),
+        "<lang>/participacion/certificados/verificar/": (
+            lambda d: f"{P}/certificados/verificar/",
+            ALL_200,
+        ),
+    }
+)

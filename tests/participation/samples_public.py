@@ -328,3 +328,46 @@ PUBLIC_SAMPLES.update(
         "<ConsultationPage>/matriz/xlsx/": lambda d: _matrix_urls(d, "matriz/xlsx/"),
     }
 )
+
+
+# Results pages and participation certificates (consultations and debates)
+
+
+def sample_consultation_for_results():
+    """A live Spanish consultation (the demo's, or a closed one made here with a draft
+    and a final text)."""
+    from wagtail.models import Page, Site
+
+    from participation.models import ConsultationPage
+    from tests.participation.results_consultations import consultation_index, make_consultation
+
+    page = (
+        ConsultationPage.objects.live()
+        .public()
+        .filter(locale__language_code="es")
+        .order_by("path")
+        .first()
+    )
+    if page is None:
+        home = Page.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
+        consultation_index(home)
+        page = make_consultation(home, "consulta-muestra", -timedelta(days=20), -timedelta(days=1))
+    return page
+
+
+RESULTS_SAMPLES = {
+    "<ConsultationPage>/resultados/": lambda d: [
+        sample_consultation_for_results().url + "resultados/"
+    ],
+    "<ConsultationPage>/certificado/": lambda d: [
+        sample_consultation_for_results().url + "certificado/?descargar=1"
+    ],
+    "<DebatePage>/": lambda d: [sample_debate().url],
+    "<DebatePage>/resultados/": lambda d: [sample_debate().url + "resultados/"],
+    "<DebatePage>/certificado/": lambda d: [sample_debate().url + "certificado/?descargar=1"],
+    "<lang>/participacion/certificados/verificar/": lambda d: [
+        f"{P}/certificados/verificar/?codigo=abc:def",
+        f"{P}/certificados/verificar/",
+    ],
+}
+PUBLIC_SAMPLES.update(RESULTS_SAMPLES)

@@ -43,11 +43,15 @@ TABLE = {
     # asked about a consultation of the pqr_dependency official's dependency
     "can_answer_observations": (F, F, F, F, F, T, F, T, F, F, T),
     "can_answer_observations: no dependency": ANSWER_HOLDERS,
+    # asked about the debate each role commented on
+    "can_get_certificate": ANYONE_SIGNED_IN,
 }
 #: predicates about a comment: (user, comment)
 ABOUT_A_COMMENT = {"can_edit_comment", "can_withdraw_comment"}
 #: predicates about a consultation: (user, page)
 ABOUT_A_CONSULTATION = {"can_answer_observations"}
+#: predicates about a process page: (user, page)
+ABOUT_A_PROCESS = {"can_get_certificate"}
 
 # Consultations: predicates about a page, (user, page), asked about a debate page (page
 # rights are the same for every page type under the tree root).
@@ -92,6 +96,8 @@ def test_each_role_gets_what_the_rules_say(rule_users, debate, someone):
         if predicate in ABOUT_A_CONSULTATION:
             dependency = None if whose else rule_users.dependency
             return getattr(rules, predicate)(user, ConsultationPage(dependency=dependency))
+        if predicate in ABOUT_A_PROCESS:
+            return getattr(rules, predicate)(user, debate)
         return getattr(rules, predicate)(user)
 
     check_rules(TABLE, ask)
