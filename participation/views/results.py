@@ -45,6 +45,7 @@ def consultation_results(request, page):
     """What was asked, when, who took part, what was decided and how the text changed;
     before the consultation closes, when the results will be published."""
     context = consultation_results_context(page, request)
+    context["can_certificate"] = rules.can_get_certificate(request.user, page)
     return TemplateResponse(request, "participation/consultation_results.html", context)
 
 
@@ -52,6 +53,7 @@ def consultation_results(request, page):
 def debate_results(request, page):
     _visible_debate(request, page)
     context = debate_results_context(page, request)
+    context["can_certificate"] = rules.can_get_certificate(request.user, page)
     return TemplateResponse(request, "participation/debate_results.html", context)
 
 

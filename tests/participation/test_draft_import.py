@@ -392,7 +392,7 @@ def test_binary_content_is_refused(data):
 def test_empty_files_are_refused(data):
     with pytest.raises(DraftImportError) as refused:
         decode_text(data)
-    assert "empty" in refused.value.message
+    assert "vacío" in str(refused.value.message)
 
 
 def test_pdf_to_text_form_feeds_are_line_ends():

@@ -213,6 +213,15 @@ def test_a_page_changed_since_the_preview_is_not_overwritten(client, editor, con
     assert revisions(consultation) == before
 
 
+def in_english(user):
+    """The admin speaks the user's preferred language: these tests read English."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
 def test_an_expired_preview(client, editor, consultation, monkeypatch):
     client.force_login(editor)
     token = token_of(upload(client, consultation))
@@ -220,7 +229,7 @@ def test_an_expired_preview(client, editor, consultation, monkeypatch):
     before = revisions(consultation)
     response = client.post(url(consultation), {"token": token})
     assert response.status_code == 200
-    assert "The preview expired" in response.content.decode()
+    assert "La vista previa venció" in response.content.decode()
     assert revisions(consultation) == before
 
 
@@ -242,6 +251,7 @@ def test_an_expired_preview(client, editor, consultation, monkeypatch):
 def test_bad_files_get_a_clear_error_and_nothing_is_saved(
     client, editor, consultation, name, data, says
 ):
+    in_english(editor)
     client.force_login(editor)
     before = revisions(consultation)
     response = upload(client, consultation, data=data, name=name, mode="append")
@@ -322,3 +332,10 @@ def test_a_locked_page_is_not_changed(client, editor, make_user, consultation):
     response = upload(client, consultation)
     assert "rows" not in response.context and response.context["locked"]
     assert revisions(consultation) == before
+
+
+def test_the_error_speaks_spanish_by_default(client, editor, consultation):
+    client.force_login(editor)
+    response = upload(client, consultation, data=FILE, name="borrador.docx")
+    assert response.status_code == 200
+    assert "Solo se pueden importar archivos .txt y .md" in response.content.decode()
