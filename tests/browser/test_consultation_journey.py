@@ -110,7 +110,8 @@ def test_comment_support_answer_matrix_results_certificate_journey(
     form.locator("textarea[name='comment']").fill(
         "Propongo abrir a las cinco de la mañana para quienes trotan antes del trabajo."
     )
-    form.locator("button[type='submit']").click()
+    with tab.expect_navigation():
+        form.locator("button[type='submit']").click()
     comment = Comment.objects.get(user=citizen)
     assert comment.section_version.section_id == sections["Artículo 3"].pk
     expect(tab.locator(f"#comentario-{comment.pk}")).to_contain_text("cinco de la mañana")
@@ -121,8 +122,8 @@ def test_comment_support_answer_matrix_results_certificate_journey(
         "button", name=re.compile("A favor|Apoyar|Support", re.I)
     )
     support.focus()
-    tab.keyboard.press("Enter")
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
     position = SectionPosition.objects.get(user=citizen)
     assert position.section_id == sections["Artículo 5"].pk and position.value == 1
     expect(
@@ -145,11 +146,14 @@ def test_comment_support_answer_matrix_results_certificate_journey(
     admin.locator("textarea[name='text']").fill(
         "Se acoge: el artículo 3 abrirá los parques a las cinco de la mañana."
     )
-    admin.get_by_role("button", name=re.compile("Guardar la respuesta|Save the answer")).click()
+    with admin.expect_navigation():
+        admin.get_by_role(
+            "button", name=re.compile("Guardar la respuesta|Save the answer")
+        ).click()
     comment.refresh_from_db()
     assert comment.answer is not None and comment.answer.decision == "accepted"
-    admin.get_by_role("button", name=re.compile("Publicar|Publish")).click()
-    admin.wait_for_load_state()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name=re.compile("Publicar|Publish")).click()
     page.refresh_from_db()
     assert page.phase() == "concluded"
 
