@@ -191,3 +191,28 @@ def test_loading_the_demo_again_changes_nothing(demo_site):
     assert demo.load(loader) == 0
     demo.finish(loader)
     assert state() == before
+
+
+def test_bench_seeding_makes_an_answered_consultation_once(demo_site, monkeypatch):
+    """``seed_bench_consultations`` (run by scripts/bench.py only): exactly its sections
+    and comments, by distinct bench citizens, each on a section version and answered;
+    a second run adds nothing."""
+    from django.core.management import call_command
+
+    from participation.management.commands import seed_bench_consultations as seed
+
+    monkeypatch.setattr(seed, "SECTIONS", 5)
+    monkeypatch.setattr(seed, "COMMENTS", 40)
+    monkeypatch.setattr(seed, "CITIZENS", 12)
+    call_command("seed_bench_consultations")
+    call_command("seed_bench_consultations")
+    page = ConsultationPage.objects.get(slug=seed.SLUG)
+    assert DraftSection.objects.filter(page=page).count() == 5
+    comments = Comment.objects.filter(page=page)
+    assert comments.count() == 40
+    assert comments.values("user").distinct().count() == 12
+    assert not comments.filter(section_version__isnull=True).exists()
+    assert answers.unanswered_count(page) == 0
+    assert page.phase() == phases.CONCLUDED
+    first = comments.first()
+    assert first.thread_id == first.pk and first.level == 0 and first.is_public
