@@ -222,13 +222,15 @@ def ensure_consultation(loader, index, spec, citizens, official):
         if concluded
         else now + timedelta(days=spec["closes_in_days"])
     )
-    draft_norm = ensure_norm(
-        loader,
-        spec["draft_norm"],
-        opens.date(),
-        comment_deadline=closes.date(),
-        comment_email=COMMENTS_EMAIL,
-    )
+    draft_norm = None
+    if spec.get("draft_norm"):
+        draft_norm = ensure_norm(
+            loader,
+            spec["draft_norm"],
+            opens.date(),
+            comment_deadline=closes.date(),
+            comment_email=COMMENTS_EMAIL,
+        )
     issued_norm = None
     if spec.get("issued_norm"):
         issued_norm = ensure_norm(
