@@ -14,7 +14,7 @@ from home.models import (
     NewsIndexPage,
     StandardPage,
 )
-from participation.models import DebateIndexPage
+from participation.models import ConsultationIndexPage, DebateIndexPage
 from surveys.models import SurveyIndexPage, SurveyPage
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +172,7 @@ def test_page_tree_rules():
         SurveyIndexPage,
         SurveyPage,
         DebateIndexPage,
+        ConsultationIndexPage,
     }
 
 
