@@ -15,3 +15,28 @@ urlpatterns = [
     path("bloqueos/", blocks.block_list, name="blocks"),
     path("bloqueos/<int:pk>/levantar/", blocks.unblock, name="unblock"),
 ]
+
+
+# Consultations: "Import text" builds a consultation's draft from a .txt or .md file.
+# Mounted apart from moderation, at /admin/participacion/ (participation.wagtail_hooks).
+from participation.admin_views import imports  # noqa: E402
+
+draft_urlpatterns = (
+    [path("consultas/<int:pk>/importar-texto/", imports.import_text, name="import")],
+    "participation_drafts",
+)
+
+
+# The answers matrix of consultations, mounted at /admin/consultas/
+# (participation.wagtail_hooks) under its own namespace.
+from participation.admin_views import answers  # noqa: E402
+
+answers_urls = (
+    [
+        path("", answers.consultation_list, name="list"),
+        path("<int:pk>/", answers.consultation_answers, name="answers"),
+        path("<int:pk>/respuestas/<int:answer_pk>/", answers.edit_answer, name="edit_answer"),
+        path("<int:pk>/publicar/", answers.publish_matrix, name="publish"),
+    ],
+    "participation_answers",
+)

@@ -27,4 +27,10 @@ class ParticipationConfig(AppConfig):
         page_published.connect(signals.consultation_published, sender=ConsultationPage)
         # The consultation page's sub-routes are served by views registered by name
         # (participation.routes): importing them registers them.
+        # A consultation's draft in the norms library stays a draft while comments wait
+        # for an answer (transparency runs the guards other apps register).
+        from participation.answers import draft_norm_guard
         from participation.views import consultations, matrix, results  # noqa: F401
+        from transparency import norm_guards
+
+        norm_guards.register(draft_norm_guard)

@@ -74,9 +74,11 @@ def _needs_premoderation(user, page, text):
     return False
 
 
-def post_comment(user, page, text, language, parent=None, request=None):
+def post_comment(user, page, text, language, parent=None, request=None, section_version=None):
     """A new comment on ``page`` (a reply when ``parent`` is given). Published at once,
-    or pending when the page pre-moderates or the text matches the word list."""
+    or pending when the page pre-moderates or the text matches the word list.
+    ``section_version``: on a consultation, the section version commented on
+    (use ``comment_on_consultation``, which picks it)."""
     _check_can_participate(user)
     if not page.is_open:
         raise Refused(_("This process is not open for comments."))
@@ -102,6 +104,7 @@ def post_comment(user, page, text, language, parent=None, request=None):
             language=language,
             status=status,
             parent_id=parent.pk if parent else 0,
+            section_version=section_version,
             ip_address=client_ip(request) if request else None,
             submit_date=timezone.now(),
         )
@@ -218,3 +221,115 @@ def propose_debate(user, title, description, dependency, language):
         dependency=dependency,
         language=language,
     )
+
+
+# Consultations: comments on the draft or on one of its sections, and positions on
+# sections. Everything belongs to the consultation's original-language page.
+
+
+def consultation_original(page):
+    """The consultation whose comments and positions these are: the original page in
+    the default language (``page`` itself when it is the original)."""
+    from participation.models import ConsultationPage
+
+    if page.canonical_id == page.pk:
+        return page
+    return ConsultationPage.objects.get(pk=page.canonical_id)
+
+
+def _check_consultation_open(page):
+    if not page.is_open:
+        raise Refused(_("This consultation is not open for observations."))
+
+
+def current_section(page, key):
+    """The section ``key`` of the consultation (not removed from the draft), or None."""
+    from participation.models import DraftSection
+
+    if not key or len(key) > 64:
+        return None
+    return DraftSection.objects.filter(
+        page_id=page.canonical_id, key=key, removed_at__isnull=True
+    ).first()
+
+
+def comment_on_consultation(user, page, text, language, section=None, parent=None, request=None):
+    """An observation on the consultation ``page`` (or its translation): on ``section``
+    (a DraftSection) when given, attached to that section's current version, else on
+    the whole draft. A reply inherits its parent's section version. Refused outside
+    the open phase."""
+    from participation.models import SectionVersion
+
+    _check_can_participate(user)
+    original = consultation_original(page)
+    _check_consultation_open(original)
+    version = None
+    if parent is not None:
+        if parent.page_id != original.pk:
+            raise Refused(_("That comment is not part of this process."))
+        version = parent.section_version
+        if section is not None and (version is None or version.section_id != section.pk):
+            raise Refused(_("That comment is about another part of the draft."))
+    elif section is not None:
+        if section.page_id != original.pk or section.removed_at is not None:
+            raise Refused(_("That section is not part of this draft."))
+        version = SectionVersion.objects.filter(section=section, version=section.version).first()
+        if version is None:
+            raise Refused(_("That section is not part of this draft."))
+    return post_comment(
+        user, original, text, language, parent=parent, request=request, section_version=version
+    )
+
+
+def take_position(user, page, section, value):
+    """Support (1) or oppose (-1) ``section`` of the consultation ``page``, or withdraw
+    the position (0). One row per person and section (a database constraint);
+    sending the position one already has changes nothing, and parallel requests leave
+    one row: a lost race to create it updates the row the winner made."""
+    from participation.models import SectionPosition
+
+    _check_can_participate(user)
+    if value not in (SectionPosition.SUPPORT, SectionPosition.OPPOSE, 0):
+        raise Refused(_("Choose support or oppose."))
+    original = consultation_original(page)
+    _check_consultation_open(original)
+    if section.page_id != original.pk or section.removed_at is not None:
+        raise Refused(_("That section is not part of this draft."))
+    mine = SectionPosition.objects.filter(section=section, user=user)
+    if not value:
+        mine.delete()
+        return 0
+    now = timezone.now()
+    for _attempt in range(3):
+        if mine.exclude(value=value).update(value=value, updated_at=now) or mine.exists():
+            return value
+        try:
+            with transaction.atomic():
+                SectionPosition.objects.create(
+                    section=section, user=user, value=value, created_at=now, updated_at=now
+                )
+            return value
+        except IntegrityError:
+            continue  # another request created it meanwhile: update that row
+    raise Refused(_("Your position could not be saved. Try again."))
+
+
+# The participant's comuna (participation.forms.ComunaForm)
+
+
+def set_comuna(user, comuna, consent, now=None):
+    """Save the comuna with the time of consent, or, without consent, forget both.
+    Returns the profile (created with a generated nickname if need be)."""
+    if comuna and not consent:
+        raise Refused(_("A comuna is saved only with your authorisation."))
+    profile = profile_for(user)
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().get(pk=profile.pk)
+        if consent and comuna:
+            profile.comuna = comuna
+            profile.comuna_consent_at = profile.comuna_consent_at or now or timezone.now()
+        else:
+            profile.comuna = ""
+            profile.comuna_consent_at = None
+        profile.save(update_fields=["comuna", "comuna_consent_at"])
+    return profile

@@ -224,3 +224,62 @@ class DebateFilterForm(forms.Form):
         self.fields["dependency"].queryset = Dependency.objects.in_active_locale()
         if not signed_in:
             del self.fields["mine"]
+
+
+# Consultations
+
+
+class ConsultationCommentForm(CommentForm):
+    """An observation on a consultation: on a section (``section``, the DraftSection's
+    key) or, left empty, on the whole draft. Shares CommentForm's signed time, so the
+    reply forms of the thread work for both."""
+
+    section = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+
+# The participant's comuna (optional, with consent; only aggregated counts are shown)
+
+
+class ComunaForm(forms.Form):
+    """Where the participant lives, given only with explicit consent (Ley 1581 de
+    2012): a comuna without the consent box is refused and nothing is saved."""
+
+    #: tells this form's POST apart from the nickname's on the same page
+    form = forms.CharField(widget=forms.HiddenInput, initial="comuna")
+    comuna = forms.ChoiceField(
+        label=_("Comuna or corregimiento"),
+        required=False,
+        choices=[("", _("I prefer not to say"))],
+        help_text=_("Optional. It is never shown next to your nickname."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I authorise the Alcaldía to use my comuna or corregimiento only to count, in "
+            "aggregated figures, how many people from each part of Soacha take part in "
+            "its processes (Ley 1581 de 2012 on personal data). It is never shown with my "
+            "nickname, and I can withdraw this authorisation at any time by unticking this "
+            "box."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from participation.models.profiles import COMUNA_CHOICES
+
+        super().__init__(*args, **kwargs)
+        self.fields["comuna"].choices = [*self.fields["comuna"].choices, *COMUNA_CHOICES]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("comuna") and not cleaned.get("consent"):
+            self.add_error(
+                "consent",
+                forms.ValidationError(
+                    _(
+                        "To save your comuna or corregimiento, tick the authorisation box. "
+                        "Without it nothing is saved."
+                    ),
+                    code="no_consent",
+                ),
+            )
+        return cleaned

@@ -79,3 +79,14 @@ def queue_proposal_outcome(proposal):
 def comment_of(notification):
     pk = notification.context.get("comment")
     return Comment.objects.filter(pk=pk).select_related("page").first() if pk else None
+
+
+def queue_consultation(user_id, kind, language, **context):
+    """Tell a consultation's participant that its matrix was published (``comments``:
+    theirs, to list what was answered to each) or that its norm was issued (``norm``);
+    ``page`` is the consultation's original page, linked in ``language`` when sent."""
+    notification = Notification.objects.create(
+        user_id=user_id, kind=kind, language=language, context=context
+    )
+    _enqueue(notification)
+    return notification

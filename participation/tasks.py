@@ -51,6 +51,8 @@ def _render(notification):
         )
         if context["proposal"] is not None and context["proposal"].debate is not None:
             context["debate_url"] = absolute(context["proposal"].debate.url)
+    if "page" in context:
+        context.update(consultation_context(notification))
     if notification.follow_id:
         unsubscribe = absolute(
             reverse("participation:unfollow_token", args=[notification.follow.token])
@@ -63,6 +65,50 @@ def _render(notification):
     subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
     body = render_to_string(f"{base}.txt", context)
     return subject, body, headers
+
+
+def _in_language(page, language):
+    """The live translation of ``page`` in ``language``, or ``page`` itself."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else page
+
+
+def consultation_context(notification):
+    """A consultation's e-mail (matrix published, norm issued): the consultation and
+    its matrix and results pages in the participant's language, their comments with
+    their answers, and the issued norm."""
+    from participation.models import ConsultationPage
+
+    context = notification.context
+    page = ConsultationPage.objects.filter(pk=context["page"]).first()
+    if page is None:
+        return {"consultation": None}
+    page = _in_language(page, notification.language)
+    url = page.url or ""
+    extra = {
+        "consultation": page,
+        "page_url": absolute(url),
+        "matrix_url": absolute(url + page.reverse_subpage("matrix_route")),
+        "results_url": absolute(url + page.reverse_subpage("results_route")),
+    }
+    if context.get("comments"):
+        extra["answered"] = list(
+            Comment.objects.filter(pk__in=context["comments"], page_id=context["page"])
+            .select_related("answer", "section_version")
+            .order_by("submit_date", "pk")
+        )
+    if context.get("norm"):
+        from wagtail.models import Page
+
+        norm = Page.objects.filter(pk=context["norm"]).first()
+        if norm is not None:
+            norm = _in_language(norm.specific, notification.language)
+            extra["norm"] = norm
+            extra["norm_url"] = absolute(norm.url or "")
+    return extra
 
 
 @task()

@@ -24,3 +24,30 @@ urlpatterns = [
         name="unfollow_token",
     ),
 ]
+
+# Consultations: observations on the draft or a section, and positions on sections.
+from participation.views import consultations  # noqa: E402
+
+urlpatterns += [
+    path(
+        "consultas/<int:page_id>/comentar/",
+        consultations.comment_post,
+        name="consultation_comment",
+    ),
+    path(
+        "consultas/<int:page_id>/posicion/<str:key>/",
+        consultations.position_post,
+        name="consultation_position",
+    ),
+]
+
+# Participation certificates: anyone may check a certificate's code.
+from participation.views import results  # noqa: E402
+
+urlpatterns += [
+    path(
+        "certificados/verificar/",
+        results.certificate_verify,
+        name="certificate_verify",
+    ),
+]

@@ -110,3 +110,84 @@ def register_log_actions(actions):
     actions.register_action(
         moderation.REJECT_PROPOSAL, _("Proposal rejected"), _("Debate proposal rejected")
     )
+
+
+# Consultations: the "Import text" action of a consultation page ------------------------
+
+from wagtail.admin import widgets as admin_widgets  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_draft_import_urls():
+    return [path("participacion/", include(admin_urls.draft_urlpatterns))]
+
+
+def _import_button(page, user, priority):
+    """The "Import text" button of a consultation the user may edit (its original:
+    translations follow it)."""
+    from participation.models import ConsultationPage
+
+    if not issubclass(page.specific_class or type(page), ConsultationPage):
+        return None
+    if not rules.can_import_draft(user, page):
+        return None
+    from participation.drafts import canonical_page_id
+
+    if canonical_page_id(page) != page.pk:
+        return None
+    return admin_widgets.Button(
+        _("Import text"),
+        reverse("participation_drafts:import", args=[page.pk]),
+        icon_name="doc-full",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def consultation_header_buttons(page, user, view_name, next_url=None):
+    button = _import_button(page, user, priority=40)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def consultation_listing_buttons(page, user, next_url=None):
+    button = _import_button(page, user, priority=45)
+    if button is not None:
+        yield button
+
+
+# Consultations: the answers matrix ("Consultas" menu, its URLs, its audit-log actions)
+
+
+@hooks.register("register_admin_urls")
+def register_answers_urls():
+    return [path("consultas/", include(admin_urls.answers_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_consultations_menu_item():
+    return RuleMenuItem(
+        _("Consultations"),
+        reverse("participation_answers:list"),
+        rule=rules.can_answer_any,
+        icon_name="doc-full",
+        order=265,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_answer_log_actions(actions):
+    from participation import answers
+
+    actions.register_action(
+        answers.ANSWER, _("Observations answered"), _("Observations of a consultation answered")
+    )
+    actions.register_action(
+        answers.EDIT_ANSWER, _("Answer corrected"), _("Answer to observations corrected")
+    )
+    actions.register_action(
+        answers.PUBLISH_MATRIX,
+        _("Matrix published"),
+        _("Answers matrix published: consultation concluded"),
+    )

@@ -417,6 +417,8 @@ RATE_LIMITS = {
     "participation_propose": "5/h",
     "participation_follow": "30/m",
     "participation_profile": "10/h",
+    # Checking a participation certificate's code (participation.views.results).
+    "participation_certificate_verify": "30/m",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 

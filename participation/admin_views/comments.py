@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from cms.permissions import rule_required
 from participation import moderation, rules
 from participation.admin_forms import BlockForm, HideForm, NoteForm
+from participation.consultation_contexts import section_url
 from participation.models import REASONS, Block, Comment
 
 from .common import back_to_queue, checked_pk, handle_decision, nickname
@@ -54,7 +55,7 @@ def comment_detail(request, pk):
     context = {
         "comment": comment,
         "nickname": nickname(comment.user) or comment.user_name,
-        "page_url": comment.page.get_url(request),
+        "page_url": _public_url(comment, request),
         "parent": parent,
         "reports": comment.reports.order_by("resolved_at", "created_at", "pk"),
         "active_blocks": active_blocks,
@@ -62,6 +63,15 @@ def comment_detail(request, pk):
         **author_history(comment.user),
     }
     return TemplateResponse(request, "participation/admin/comment.html", context)
+
+
+def _public_url(comment, request):
+    """The comment on the public site: its page, or its consultation section's page."""
+    url = comment.page.get_url(request)
+    if url and comment.section_version_id:
+        key = comment.section_version.section.key
+        return section_url(url, key) + f"#comentario-{comment.pk}"
+    return url
 
 
 def _apply(action, comment, moderator, form):

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from participation import moderation
+from participation.consultation_contexts import section_url
 from participation.models import REASONS, Comment, DebateHold, DebatePage, DebateProposal, Report
 
 EXCERPT_CHARS = 160
@@ -37,7 +38,7 @@ def comment_queue():
         Comment.objects.alias(reported=Exists(reports))
         .filter(Q(status__in=Comment.IN_QUEUE) | Q(status=Comment.PUBLISHED, reported=True))
         .annotate(open_reports=_count(reports, "comment"))
-        .select_related("page", "user__participant")
+        .select_related("page", "user__participant", "section_version__section")
     )
 
 
@@ -122,6 +123,10 @@ def decorate_comments(comments, request):
         )
         comment.reasons = reports.get(comment.pk, [])
         comment.page_url = comment.page.get_url(request)
+        if comment.page_url and comment.section_version_id:
+            # a consultation's comment on a section: that section's page
+            key = comment.section_version.section.key
+            comment.page_url = section_url(comment.page_url, key) + f"#comentario-{comment.pk}"
     return comments
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -50,7 +51,7 @@ class DebateIndexPage(BasePage):
         return context
 
 
-class DebatePage(BasePage):
+class DebatePage(RoutablePageMixin, BasePage):
     """A question or topic open to discussion between two dates.
 
     Its phase (announced, open, closed) follows the dates; comments are refused
@@ -158,6 +159,20 @@ class DebatePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(debate_context(self, request))
         return context
+
+    # routes: served by participation/views/results.py, registered by name
+
+    @path("resultados/")
+    def results_route(self, request):
+        from participation.routes import serve
+
+        return serve("debate_results", self, request)
+
+    @path("certificado/")
+    def certificate_route(self, request):
+        from participation.routes import serve
+
+        return serve("debate_certificate", self, request)
 
 
 def with_comment_counts(debates):

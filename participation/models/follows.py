@@ -45,12 +45,15 @@ class Follow(models.Model):
 
 class Notification(models.Model):
     """One e-mail to a participant (a reply, a moderation decision, a proposal's
-    outcome), rendered when sent in its ``language``."""
+    outcome, a consultation's matrix or issued norm), rendered when sent in its
+    ``language``."""
 
     class Kind(models.TextChoices):
         REPLY = "reply"
         DECISION = "decision"
         PROPOSAL = "proposal"
+        MATRIX = "matrix"  # a consultation's answers matrix was published
+        NORM = "norm"  # the norm a consultation prepared was issued
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participation_emails"

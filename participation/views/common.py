@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from participation.consultation_contexts import section_url
 from participation.contexts import standing
-from participation.models import Comment, DebateHold, DebatePage
+from participation.models import Comment, ConsultationPage, DebateHold, DebatePage, DraftSection
 
 REFUSED_TEMPLATE = "participation/refused.html"
 
@@ -45,7 +46,26 @@ def page_url(request, page):
 
 
 def comment_url(request, comment):
-    return f"{page_url(request, comment.page)}#comentario-{comment.pk}"
+    """Where a comment is shown: its debate's page, or, for a consultation, the page
+    in the visitor's language (its section's page for a comment on a section)."""
+    page = comment.page
+    if isinstance(page, ConsultationPage):
+        return consultation_comment_url(request, comment)
+    return f"{page_url(request, page)}#comentario-{comment.pk}"
+
+
+def consultation_comment_url(request, comment):
+    page = comment.page.localized
+    url = page_url(request, page)
+    if comment.section_version_id:
+        key = (
+            DraftSection.objects.filter(versions__pk=comment.section_version_id)
+            .values_list("key", flat=True)
+            .first()
+        )
+        if key:
+            url = section_url(url, key)
+    return f"{url}#comentario-{comment.pk}"
 
 
 def standing_message(problem):

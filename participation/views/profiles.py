@@ -14,7 +14,8 @@ from django_ratelimit.decorators import ratelimit
 
 from cms.pagination import paginate
 from cms.ratelimits import is_limited, rate, too_many_requests
-from participation.forms import NicknameForm, current_language
+from participation import contributions
+from participation.forms import ComunaForm, NicknameForm, current_language
 from participation.models import Comment, DebateHold, DebatePage, Profile
 
 from .common import refuse_standing, sign_in
@@ -80,12 +81,15 @@ def my_profile(request):
     if request.method != "POST":
         initial = {"nickname": mine.nickname} if mine else None
         form = NicknameForm(initial=initial, profile=mine)
-        return TemplateResponse(request, MY_PROFILE_TEMPLATE, {"form": form, "profile": mine})
+        context = {"form": form, "profile": mine, "comuna_form": comuna_form_for(mine)}
+        return TemplateResponse(request, MY_PROFILE_TEMPLATE, context)
+    if request.POST.get("form") == "comuna":
+        return save_comuna(request, mine)
     refusal = refuse_standing(request, request.path)
     if refusal:
         return refusal
     form = NicknameForm(request.POST, profile=mine)
-    context = {"form": form, "profile": mine}
+    context = {"form": form, "profile": mine, "comuna_form": comuna_form_for(mine)}
     if is_limited(request):
         return too_many_requests(request, MY_PROFILE_TEMPLATE, context)
     if not form.is_valid():
@@ -101,4 +105,44 @@ def my_profile(request):
     messages.success(
         request, _("Your public nickname is now “%(nickname)s”.") % {"nickname": profile.nickname}
     )
+    return redirect(request.path)
+
+
+# The comuna (optional, with consent): a separate form on the same page. Anyone signed
+# in may withdraw it, whatever their standing (Ley 1581: consent can always be revoked).
+
+
+def comuna_form_for(profile):
+    consented = bool(profile and profile.comuna and profile.comuna_consent_at)
+    initial = {"comuna": profile.comuna if consented else "", "consent": consented}
+    return ComunaForm(initial=initial)
+
+
+def save_comuna(request, mine):
+    form = ComunaForm(request.POST)
+    initial = {"nickname": mine.nickname} if mine else None
+    context = {
+        "form": NicknameForm(initial=initial, profile=mine),
+        "profile": mine,
+        "comuna_form": form,
+    }
+    if is_limited(request):
+        return too_many_requests(request, MY_PROFILE_TEMPLATE, context)
+    if not form.is_valid():
+        return TemplateResponse(request, MY_PROFILE_TEMPLATE, context, status=400)
+    comuna, consent = form.cleaned_data["comuna"], form.cleaned_data["consent"]
+    contributions.set_comuna(request.user, comuna, consent)
+    if comuna and consent:
+        messages.success(
+            request,
+            _(
+                "Your comuna or corregimiento was saved. It is counted only in aggregated "
+                "figures, never shown with your nickname."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _("No comuna or corregimiento is kept for your account: it is not counted."),
+        )
     return redirect(request.path)

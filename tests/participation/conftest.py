@@ -107,3 +107,85 @@ def without_demo_contributions(demo_site):
 
     for model in (Notification, Follow, Report, Reaction, Comment, DebateProposal, Profile):
         model.objects.all().delete()
+
+
+# Consultations: an index under the demo home and consultations in each phase, with a
+# few sections. Shared by every tests/participation/test_consultation_*.py.
+
+SECTION_TEXTS = [
+    ("Artículo 1", "Objeto", "El presente decreto regula el uso de las ciclorrutas."),
+    ("Artículo 2", "Ámbito", "Aplica en las seis comunas y los dos corregimientos."),
+    ("Artículo 3", "Horario", "Las ciclorrutas funcionan de 5 a. m. a 10 p. m."),
+    ("Artículo 4", "Vigencia", "Rige a partir de su publicación."),
+]
+
+
+def draft_data(sections=SECTION_TEXTS):
+    from participation.drafts import as_stream_data
+
+    return as_stream_data([{"number": n, "heading": h, "body": b} for n, h, b in sections])
+
+
+@pytest.fixture
+def consultation_index(demo_site):
+    from participation.models import ConsultationIndexPage
+
+    index = ConsultationIndexPage.objects.filter(locale__language_code="es").first()
+    if index is None:
+        home = Page.objects.get(pk=demo_site.root_page_id)
+        index = ConsultationIndexPage(title="Consultas de prueba", slug="consultas-prueba")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def make_consultation(index, slug, opens, closes, sections=SECTION_TEXTS, **extra):
+    """A published consultation opening and closing ``opens``/``closes`` from now; a
+    window under 15 days gets a justification unless one is given."""
+    from participation.models import ConsultationPage
+
+    now = timezone.now()
+    if closes - opens < timedelta(days=15):
+        extra.setdefault("short_window_justification", "Urgencia sanitaria declarada.")
+    page = ConsultationPage(
+        title=extra.pop("title", f"Consulta {slug}"),
+        slug=slug,
+        kind=extra.pop("kind", "norm"),
+        summary=extra.pop("summary", "<p>Qué cambia y para quién.</p>"),
+        opens_at=now + opens,
+        closes_at=now + closes,
+        draft=draft_data(sections),
+        **extra,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def open_consultation(consultation_index):
+    return make_consultation(
+        consultation_index, "consulta-abierta", -timedelta(days=1), timedelta(days=20)
+    )
+
+
+@pytest.fixture
+def announced_consultation(consultation_index):
+    return make_consultation(
+        consultation_index, "consulta-anunciada", timedelta(days=2), timedelta(days=20)
+    )
+
+
+@pytest.fixture
+def closed_consultation(consultation_index):
+    return make_consultation(
+        consultation_index, "consulta-cerrada", -timedelta(days=30), -timedelta(days=1)
+    )
+
+
+def sections_of(page):
+    """The DraftSection rows of a consultation, in order."""
+    from participation.models import DraftSection
+
+    return list(DraftSection.objects.filter(page_id=page.canonical_id).order_by("position"))

@@ -70,3 +70,42 @@ WAGTAIL_ROWS = {
         (*NOT_STAFF, "200", "200", "302:admin", "302:admin", "302:admin", "200"),
     ),
 }
+
+
+# Consultations: "Import text" is for whoever may edit the page (authors, editors,
+# superusers); other staff get Wagtail's permission bounce.
+from tests.participation.samples_admin import import_consultation  # noqa: E402
+
+MATRIX_ADMIN["admin/participacion/consultas/<int:pk>/importar-texto/"] = (
+    lambda d: reverse("participation_drafts:import", args=[import_consultation(d).pk]),
+    (*NOT_STAFF, "200", "200", "302:admin", "302:admin", "302:admin", "200"),
+)
+
+# Consultations: the answers matrix. The role table's PQRSD official sees every
+# dependency (ventanilla única); officials of other dependencies are refused in
+# tests/participation/test_consultation_answers_admin.py.
+from tests.participation.samples_admin import answers_consultation  # noqa: E402
+
+ANSWERERS = (*NOT_STAFF, "302:admin", "302:admin", "302:admin", "200", "302:admin", "200")
+ANSWERERS_POST_ONLY = (*NOT_STAFF, "302:admin", "302:admin", "302:admin", "405", "302:admin", "405")
+
+MATRIX_ADMIN.update(
+    {
+        "admin/consultas/": (lambda d: "/admin/consultas/", ANSWERERS),
+        "admin/consultas/<int:pk>/": (
+            lambda d: f"/admin/consultas/{answers_consultation(d).page.pk}/",
+            ANSWERERS,
+        ),
+        "admin/consultas/<int:pk>/respuestas/<int:answer_pk>/": (
+            lambda d: (
+                f"/admin/consultas/{answers_consultation(d).page.pk}/respuestas/"
+                f"{answers_consultation(d).answer.pk}/"
+            ),
+            ANSWERERS,
+        ),
+        "admin/consultas/<int:pk>/publicar/": (
+            lambda d: f"/admin/consultas/{answers_consultation(d).page.pk}/publicar/",
+            ANSWERERS_POST_ONLY,
+        ),
+    }
+)

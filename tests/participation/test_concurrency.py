@@ -100,3 +100,38 @@ def test_parallel_reports_of_a_debate_hold_it_once(debate, make_user):
     results = in_parallel(calls)
     assert sum(isinstance(r, Report) for r in results) == 8
     assert DebateHold.objects.filter(debate=debate, status=DebateHold.HELD).count() == 1
+
+
+def test_fifty_parallel_positions_by_one_user_leave_one_row(open_consultation, citizens):
+    from participation.models import DraftSection, SectionPosition
+
+    section = DraftSection.objects.filter(page=open_consultation).order_by("position").first()
+    voter = citizens[1]
+    calls = [
+        (lambda v=value: contributions.take_position(voter, open_consultation, section, v))
+        for value in [SectionPosition.SUPPORT] * 50
+    ]
+    results = in_parallel(calls)
+    assert results == [SectionPosition.SUPPORT] * 50
+    assert SectionPosition.objects.filter(section=section, user=voter).count() == 1
+
+
+def test_parallel_mixed_positions_leave_at_most_one_row_per_person(open_consultation, make_user):
+    from participation.models import DraftSection, SectionPosition
+
+    section = DraftSection.objects.filter(page=open_consultation).order_by("position").first()
+    voters = [make_user(f"posicion{n}@concurrencia.example") for n in range(10)]
+    values = [SectionPosition.SUPPORT, SectionPosition.OPPOSE, 0]
+    calls = [
+        (
+            lambda v=voter, value=values[(n + i) % 3]: contributions.take_position(
+                v, open_consultation, section, value
+            )
+        )
+        for i in range(5)
+        for n, voter in enumerate(voters)
+    ]
+    results = in_parallel(calls)
+    assert not [r for r in results if isinstance(r, Refused)]
+    rows = SectionPosition.objects.filter(section=section)
+    assert rows.values("user").distinct().count() == rows.count() <= 10

@@ -82,3 +82,129 @@ def test_the_index_costs_the_same_for_few_and_many_debates(
         make_debate(debate_index, f"muchos-{n}", -timedelta(days=1), timedelta(days=3))
     many = count_queries(client, url, django_assert_max_num_queries)
     assert few == many
+
+
+# Consultations: the main page and a section's page cost the same queries for 20 and
+# for 2,000 comments over 50 sections (rows made in bulk, not through the services).
+
+CONSULTATION_SECTIONS = [
+    (f"Artículo {n}", f"Tema {n}", f"Texto del artículo {n}.") for n in range(1, 51)
+]
+
+
+def bulk_comments(page, users, versions, total):
+    """``total`` more published comments on ``page``, spread over ``versions`` (a
+    ``None`` among them: the whole draft), through the three tables of the
+    multi-table Comment model (bulk_create cannot write a child model's table, so
+    the child rows are inserted raw, as loaddata does)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+    from django.utils import timezone
+
+    from django_comments.models import Comment as BaseComment
+    from django_comments_xtd.models import XtdComment
+
+    content_type = ContentType.objects.get_for_model(page)
+    site = Site.objects.get_current()
+    now = timezone.now()
+    bases = BaseComment.objects.bulk_create(
+        BaseComment(
+            content_type=content_type,
+            object_pk=str(page.pk),
+            site=site,
+            user=users[n % len(users)],
+            user_name=f"persona{n}",
+            comment=f"Observación {n}",
+            submit_date=now,
+            is_public=True,
+            is_removed=False,
+        )
+        for n in range(total)
+    )
+    xtd = [
+        XtdComment(comment_ptr_id=b.pk, thread_id=b.pk, parent_id=b.pk, level=0, order=1)
+        for b in bases
+    ]
+    XtdComment._base_manager._insert(xtd, fields=XtdComment._meta.local_concrete_fields, raw=True)
+    rows = [
+        Comment(
+            xtdcomment_ptr_id=b.pk,
+            page_id=page.pk,
+            status=Comment.PUBLISHED,
+            language="es",
+            section_version=versions[n % len(versions)],
+        )
+        for n, b in enumerate(bases)
+    ]
+    Comment._base_manager._insert(rows, fields=Comment._meta.local_concrete_fields, raw=True)
+
+
+@pytest.fixture
+def big_consultation(consultation_index):
+    from datetime import timedelta
+
+    from tests.participation.conftest import make_consultation
+
+    return make_consultation(
+        consultation_index,
+        "consulta-grande",
+        -timedelta(days=1),
+        timedelta(days=20),
+        sections=CONSULTATION_SECTIONS,
+    )
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "participant"])
+def test_a_consultation_costs_the_same_for_20_and_2000_comments(
+    client, big_consultation, citizens, viewer, django_assert_max_num_queries, capsys
+):
+    from participation.models import SectionPosition, SectionVersion
+
+    versions = list(SectionVersion.objects.filter(section__page=big_consultation))
+    assert len(versions) == 50
+    targets = [None, *versions]  # one in 51 on the whole draft, the first among them
+    if viewer == "participant":
+        client.force_login(citizens[0])
+    section = versions[4].section  # the 6th comment, the viewer's, is on it
+    section_url = f"{big_consultation.url}seccion/{section.key}/"
+    bulk_comments(big_consultation, citizens, targets, 20)
+    SectionPosition.objects.bulk_create(
+        SectionPosition(section=v.section, user=citizens[0], value=1) for v in versions[:10]
+    )
+    small = count_queries(client, big_consultation.url, django_assert_max_num_queries)
+    small_section = count_queries(client, section_url, django_assert_max_num_queries)
+    bulk_comments(big_consultation, citizens, targets, 1980)
+    SectionPosition.objects.bulk_create(
+        SectionPosition(section=v.section, user=u, value=(1 if n % 2 else -1))
+        for n, u in enumerate(citizens[1:])
+        for v in versions
+    )
+    assert Comment.objects.filter(page=big_consultation).count() == 2000
+    large = count_queries(client, big_consultation.url, django_assert_max_num_queries)
+    large_section = count_queries(client, section_url, django_assert_max_num_queries)
+    with capsys.disabled():
+        print(  # noqa: T201
+            f"\nconsultation, {viewer}: main page {small}/{large} queries, "
+            f"section page {small_section}/{large_section} (20/2000 comments)"
+        )
+    assert small == large
+    assert small_section == large_section
+    html = client.get(big_consultation.url).content.decode()
+    assert "Artículo 50" in html
+
+
+def test_the_consultation_index_costs_the_same_for_few_and_many(
+    client, consultation_index, citizens, django_assert_max_num_queries
+):
+    from datetime import timedelta
+
+    from tests.participation.conftest import make_consultation
+
+    client.force_login(citizens[0])
+    for n in range(2):
+        make_consultation(consultation_index, f"pocas-{n}", -timedelta(days=1), timedelta(20))
+    few = count_queries(client, consultation_index.url, django_assert_max_num_queries)
+    for n in range(12):
+        make_consultation(consultation_index, f"muchas-{n}", -timedelta(days=n), timedelta(20))
+    many = count_queries(client, consultation_index.url, django_assert_max_num_queries)
+    assert few == many

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from participation import contributions, moderation, rules
-from participation.models import Block, Comment
+from participation.models import Block, Comment, ConsultationPage
 from tests.role_matrix import check_rules
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 F, T = False, True
 ANYONE_SIGNED_IN = (F, T, T, T, T, T, T, T, T, T, T)
 MODERATORS = (F, F, F, F, T, F, F, F, F, F, T)
+ANSWER_HOLDERS = (F, F, F, F, F, T, T, T, T, F, T)
 #      anonymous citizen author editor moderator
 #      pqr_dependency pqr_elsewhere pqr_all pqr_no_profile control superuser
 TABLE = {
@@ -37,9 +38,26 @@ TABLE = {
     # asked about someone else's comment: nobody, not even a moderator or superuser
     "can_edit_comment: another's": (F,) * 11,
     "can_withdraw_comment: another's": (F,) * 11,
+    # consultations: the answers matrix (holders of answer_observations, the PQRSD group)
+    "can_answer_any": ANSWER_HOLDERS,
+    # asked about a consultation of the pqr_dependency official's dependency
+    "can_answer_observations": (F, F, F, F, F, T, F, T, F, F, T),
+    "can_answer_observations: no dependency": ANSWER_HOLDERS,
+    # asked about the debate each role commented on
+    "can_get_certificate": ANYONE_SIGNED_IN,
 }
 #: predicates about a comment: (user, comment)
 ABOUT_A_COMMENT = {"can_edit_comment", "can_withdraw_comment"}
+#: predicates about a consultation: (user, page)
+ABOUT_A_CONSULTATION = {"can_answer_observations"}
+#: predicates about a process page: (user, page)
+ABOUT_A_PROCESS = {"can_get_certificate"}
+
+# Consultations: predicates about a page, (user, page), asked about a debate page (page
+# rights are the same for every page type under the tree root).
+PAGE_EDITORS = (F, F, T, T, F, F, F, F, F, F, T)
+TABLE["can_import_draft"] = PAGE_EDITORS
+ABOUT_A_PAGE = {"can_import_draft"}
 
 
 def _predicates():
@@ -70,16 +88,23 @@ def test_each_role_gets_what_the_rules_say(rule_users, debate, someone):
     def ask(name, role):
         user = rule_users.users[role]
         predicate, _sep, whose = name.partition(": ")
+        if predicate in ABOUT_A_PAGE:
+            return getattr(rules, predicate)(user, debate)
         if predicate in ABOUT_A_COMMENT:
             comment = others if whose or role not in own else own[role]
             return getattr(rules, predicate)(user, comment)
+        if predicate in ABOUT_A_CONSULTATION:
+            dependency = None if whose else rule_users.dependency
+            return getattr(rules, predicate)(user, ConsultationPage(dependency=dependency))
+        if predicate in ABOUT_A_PROCESS:
+            return getattr(rules, predicate)(user, debate)
         return getattr(rules, predicate)(user)
 
     check_rules(TABLE, ask)
 
 
 def test_none_is_nobody():
-    for name in _predicates() - ABOUT_A_COMMENT:
+    for name in _predicates() - ABOUT_A_COMMENT - ABOUT_A_PAGE - ABOUT_A_CONSULTATION:
         assert getattr(rules, name)(None) is False, name
 
 
@@ -153,3 +178,12 @@ def test_editable_comments_agrees_with_can_edit_comment(citizens, debate, blocke
     assert rules.editable_comments(citizens[0], comments) == expected
     assert expected == {mine[1].pk, mine[2].pk} and theirs.pk not in expected
     assert rules.editable_comments(blocked, comments) == set()
+
+
+def test_no_user_or_no_page_imports_nothing(superuser, debate):
+    assert rules.can_import_draft(None, debate) is False
+    assert rules.can_import_draft(superuser, None) is False
+
+
+def test_none_answers_no_consultation():
+    assert rules.can_answer_observations(None, ConsultationPage()) is False

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 
+from .. import norm_guards
 from ..listing import ListingFilterForm, listing_context, read_filters
 from .base import SectionPage, localize_pages, optional_link
 
@@ -272,6 +273,11 @@ class NormPage(SectionPage):
             errors["year"] = _("The year must match the date of issue.")
         if self.publication_date and self.issue_date and self.publication_date < self.issue_date:
             errors["publication_date"] = _("A norm cannot be published before it is issued.")
+        try:
+            norm_guards.check(self)
+        except ValidationError as refused:  # always by field (norm_guards.check)
+            for name, messages in refused.message_dict.items():
+                errors[name] = [*([errors[name]] if name in errors else []), *messages]
         if errors:
             raise ValidationError(errors)
 
