@@ -11,9 +11,9 @@ decrees, each in Spanish and English:
   the draft (one article added, one removed, several changed), and its draft and issued
   decrees in the normatividad library.
 
-Comments go through ``participation.contributions.post_comment``, then point at the
-section version they were written on. Positions are SectionPosition rows written
-directly (no position service yet). Answers go through ``participation.answers``.
+Comments go through ``participation.contributions.post_comment`` on the section
+version they were written on, positions through ``contributions.take_position``, the
+answers and the matrix's publication through ``participation.answers``.
 Deterministic (fixed block ids) and idempotent: a consultation that exists is kept as
 it is, with its comments; the landing's sections are filled once (``finish``, after the
 surveys demo made its index), and an editor's later changes are kept."""
@@ -191,13 +191,18 @@ def versions_by_article(page):
 
 
 def take_positions(page, specs, citizens):
+    """Supports and oppositions through ``contributions.take_position`` (rows written
+    directly where the service is missing)."""
     sections = dict(enumerate(DraftSection.objects.filter(page_id=page.pk).order_by("position"), 1))
+    service = getattr(contributions, "take_position", None)
     for item in specs:
-        SectionPosition.objects.update_or_create(
-            section=sections[item["article"]],
-            user=citizens[item["by"]],
-            defaults={"value": item["value"]},
-        )
+        user, section = citizens[item["by"]], sections[item["article"]]
+        if service is not None:
+            service(user, page, section, item["value"])
+        else:
+            SectionPosition.objects.update_or_create(
+                section=section, user=user, defaults={"value": item["value"]}
+            )
 
 
 def spread_dates(comments, start, end):
@@ -293,10 +298,12 @@ def participate(page, spec, citizens, start, end):
 
 
 def conclude(page, spec, official, closes, now, issued_norm):
-    """Answer every observation, publish the matrix, write the conclusion and the final
-    text, and link the issued decree (allowed once every comment is answered)."""
+    """Answer every observation once the consultation closed, publish the matrix (the
+    services refuse both before the closing date, so the page closes first), write the
+    conclusion and the final text, and link the issued decree (allowed once every
+    comment is answered)."""
     posted = page._demo_comments
-    matrix_at = now - timedelta(days=spec["matrix_days_ago"])
+    page.closes_at = closes
     for n, item in enumerate(spec["answers"]):
         comments = [posted[key] for key in item["comments"]]
         answers.answer_comments(
@@ -307,10 +314,7 @@ def conclude(page, spec, official, closes, now, issued_norm):
             official,
             now=closes + timedelta(days=2, hours=n),
         )
-    outcome = answers.outcome_for(page)
-    outcome.matrix_published_at = matrix_at
-    outcome.matrix_published_by = official
-    outcome.save()
+    answers.publish_matrix(page, official, now=now - timedelta(days=spec["matrix_days_ago"]))
     page.conclusion = spec["conclusion"]["es"]
     page.final_text = final_stream(spec, "es")
     page.issued_norm = issued_norm
