@@ -17,6 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 CRITERIA_FILE = DATA / "gel_criteria.json"
 INFORMATION_EVIDENCE_FILE = DATA / "information_phase_pages.json"
 INFORMATION_PHASE = "informacion"
+DEMOCRACY_EVIDENCE_FILE = DATA / "democracy_phase_pages.json"
+DEMOCRACY_PHASE = "democracia"
 
 
 @dataclass(frozen=True)
@@ -74,3 +76,10 @@ def information_phase_evidence():
     paths in the Spanish tree) and/or ``elements`` (names of parts of every page,
     described under ``elements``), and optionally ``text`` (strings the pages show)."""
     return _read(INFORMATION_EVIDENCE_FILE)
+
+
+def democracy_phase_evidence():
+    """``{"criteria": {criterion id: evidence}}`` for the democracy phase: ``how``,
+    ``pages`` (URL paths in the Spanish tree: the Participa landing, consultations,
+    debates, surveys, results, the answers matrix) and optionally ``text``."""
+    return _read(DEMOCRACY_EVIDENCE_FILE)

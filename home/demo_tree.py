@@ -5,6 +5,8 @@ has made their targets. Driven by ``home.demo.build_site`` and ``home.demo.finis
 import json
 from pathlib import Path
 
+from django.apps import apps
+
 from wagtail.models import Page
 
 from cms.demo.loader import DECREE_TITLE, paragraphs
@@ -46,12 +48,14 @@ class SiteTree:
     def ensure_page(self, parent, spec):
         page = parent.get_children().filter(slug=spec["slug"], locale=self.es).first()
         if page is None:
-            page = StandardPage(
+            model = self.page_model(spec)
+            fields = {"body": self.body(spec, "es")} if model is StandardPage else {}
+            page = model(
                 title=spec["title"]["es"],
                 slug=spec["slug"],
                 introduction=spec.get("introduction", {}).get("es", ""),
                 show_in_menus=spec.get("in_menu", False),
-                body=self.body(spec, "es"),
+                **fields,
             )
             parent.add_child(instance=page)
             page.save_revision().publish()
@@ -64,6 +68,18 @@ class SiteTree:
         for child in spec.get("children", []):
             self.ensure_page(page, child)
         return page
+
+    @staticmethod
+    def page_model(spec):
+        """The page type of ``spec``: a StandardPage, or another app's page named by its
+        ``"model"`` ("participation.ParticipaPage": that app fills its content in its
+        own demo), through the app registry since home never imports a sibling app."""
+        if "model" not in spec:
+            return StandardPage
+        try:
+            return apps.get_model(spec["model"])
+        except LookupError:
+            return StandardPage
 
     def body(self, spec, lang):
         blocks = paragraphs(spec.get("paragraphs", {}).get(lang, []))

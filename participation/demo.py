@@ -30,7 +30,7 @@ from wagtail.rich_text import RichText
 from allauth.account.models import EmailAddress
 
 from cms.demo.loader import DEFAULT_DEMO_PASSWORD
-from participation import contributions, moderation
+from participation import contributions, demo_consultations, moderation
 from participation.models import (
     Comment,
     DebateIndexPage,
@@ -38,6 +38,7 @@ from participation.models import (
     DebateProposal,
     ModeratedWord,
     Notification,
+    ParticipaPage,
     Profile,
     Reaction,
     Report,
@@ -68,12 +69,25 @@ def load(loader):
     for spec in data["debates"]:
         created += _debate(loader, index, spec, citizens, data, rng)
     created += _proposals(loader, data["proposals"], citizens)
+    created += demo_consultations.load(loader, participa, conduct, citizens)
     # Moderation e-mails the services queued while loading: none is for a real person.
     drop = Notification.objects.all()
     if last_notification is not None:
         drop = drop.filter(pk__gt=last_notification)
     drop.delete()
     return created
+
+
+def finish(loader):
+    """The six sections of the "Participa" landing, once every app's demo made the
+    pages they list (the surveys index, the transparency reports)."""
+    participa = (
+        Page.objects.child_of(loader.home)
+        .filter(slug=read_data()["participa"]["slug"], locale=loader.es)
+        .first()
+    )
+    if participa is not None:
+        demo_consultations.finish(loader, participa.specific)
 
 
 # Pages --------------------------------------------------------------------------------
@@ -98,11 +112,13 @@ def _body(spec, lang):
 
 
 def _participa(loader, spec):
-    """The Spanish "Participa" section (home's demo makes it; created if missing)."""
+    """The Spanish "Participa" landing (home's demo makes it, as a ParticipaPage, from
+    home/data/site.json; created if missing). An older database's "Participa" standard
+    page is kept: the indexes go under it all the same."""
     page = Page.objects.child_of(loader.home).filter(slug=spec["slug"], locale=loader.es).first()
     created = 0
     if page is None:
-        page = standard_page_model()(
+        page = ParticipaPage(
             title=spec["title"]["es"],
             slug=spec["slug"],
             introduction=spec["introduction"]["es"],

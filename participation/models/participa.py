@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -25,8 +27,41 @@ SECTION_CHOICES = [
 SECTION_KEYS = [key for key, _label in SECTION_CHOICES]
 
 
+class ParticipaPageForm(WagtailAdminPageForm):
+    """The page form checks the sections as a whole: each of the six appears once, and
+    one without processes says what will be published there and when."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("participa_sections")
+        if formset is None or not formset.is_bound:
+            return cleaned
+        formset.is_valid()  # cleans each section's form
+        seen = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("key"):
+                continue
+            key = data["key"]
+            if key in seen:
+                form.add_error(
+                    "key",
+                    _("Section “%(section)s” appears twice: each section appears once.")
+                    % {"section": dict(SECTION_CHOICES)[key]},
+                )
+                continue
+            seen.add(key)
+            try:
+                validate_upcoming(key, bool(data.get("processes")), data.get("upcoming"))
+            except ValidationError as error:
+                form.add_error("upcoming", error)
+        return cleaned
+
+
 class ParticipaPage(BasePage):
     """The landing of the democracy phase: the six DAFP sections and the calendar."""
+
+    base_form_class = ParticipaPageForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -58,7 +93,10 @@ class ParticipaPage(BasePage):
         return context
 
 
-class ParticipaSection(Orderable):
+class ParticipaSection(Orderable, ClusterableModel):
+    """One of the six sections; a ClusterableModel so its processes (a
+    ParentalManyToManyField) are kept in the page's revisions and saved on publish."""
+
     page = ParentalKey(ParticipaPage, on_delete=models.CASCADE, related_name="participa_sections")
     key = models.CharField(_("section"), max_length=20, choices=SECTION_CHOICES)
     intro = RichTextField(
