@@ -40,8 +40,7 @@ FINAL = [
 
 def stream(articles):
     return [
-        {"type": "section", "value": {"number": n, "heading": h, "body": b}}
-        for n, h, b in articles
+        {"type": "section", "value": {"number": n, "heading": h, "body": b}} for n, h, b in articles
     ]
 
 
@@ -147,9 +146,7 @@ def test_comment_support_answer_matrix_results_certificate_journey(
         "Se acoge: el artículo 3 abrirá los parques a las cinco de la mañana."
     )
     with admin.expect_navigation():
-        admin.get_by_role(
-            "button", name=re.compile("Guardar la respuesta|Save the answer")
-        ).click()
+        admin.get_by_role("button", name=re.compile("Guardar la respuesta|Save the answer")).click()
     comment.refresh_from_db()
     assert comment.answer is not None and comment.answer.decision == "accepted"
     with admin.expect_navigation():
@@ -188,7 +185,9 @@ def test_comment_support_answer_matrix_results_certificate_journey(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_consultation_pages_pass_axe(browser, portal_url, make_user, language, screenshot, axe_check):
+def test_consultation_pages_pass_axe(
+    browser, portal_url, make_user, language, screenshot, axe_check
+):
     from wagtail.models import Locale
 
     from participation.models import ConsultationPage, DraftSection, ParticipaPage
