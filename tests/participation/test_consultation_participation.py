@@ -194,11 +194,19 @@ def test_posts_are_refused_outside_the_open_phase(client, request, which, citize
     assert not SectionPosition.objects.filter(section=section).exists()
 
 
+def nothing_saved(page):
+    """No comment and no position on ``page`` (the demo has its own elsewhere)."""
+    return (
+        not Comment.objects.filter(page_id=page.pk).exists()
+        and not SectionPosition.objects.filter(section__page_id=page.pk).exists()
+    )
+
+
 def test_anonymous_visitors_are_sent_to_sign_in(client, open_consultation):
     section = sections_of(open_consultation)[0]
     assert is_login(client.post(comment_url(open_consultation), comment_data()))
     assert is_login(client.post(position_url(open_consultation, section), {"value": "support"}))
-    assert not SectionPosition.objects.exists() and not Comment.objects.exists()
+    assert nothing_saved(open_consultation)
 
 
 def test_unverified_and_blocked_people_get_403(client, open_consultation, unverified, blocked):
@@ -208,7 +216,7 @@ def test_unverified_and_blocked_people_get_403(client, open_consultation, unveri
         assert client.post(comment_url(open_consultation), comment_data()).status_code == 403
         response = client.post(position_url(open_consultation, section), {"value": "oppose"})
         assert response.status_code == 403
-    assert not SectionPosition.objects.exists() and not Comment.objects.exists()
+    assert nothing_saved(open_consultation)
 
 
 def test_a_position_through_the_view_is_changeable(client, open_consultation, citizen):
@@ -217,12 +225,14 @@ def test_a_position_through_the_view_is_changeable(client, open_consultation, ci
     response = client.post(position_url(open_consultation, section), {"value": "support"})
     assert response["Location"].endswith(f"{open_consultation.url}#seccion-{section.key}")
     client.post(position_url(open_consultation, section), {"value": "oppose"})
-    assert list(SectionPosition.objects.values_list("value", flat=True)) == [-1]
+    assert list(SectionPosition.objects.filter(user=citizen).values_list("value", flat=True)) == [
+        -1
+    ]
     response = client.post(
         position_url(open_consultation, section), {"value": "none", "back": "section"}
     )
     assert response["Location"].endswith(f"seccion/{section.key}/#posicion")
-    assert not SectionPosition.objects.exists()
+    assert not SectionPosition.objects.filter(user=citizen).exists()
 
 
 def test_bad_input_is_a_clear_error_with_nothing_saved(client, open_consultation, citizen):
@@ -242,7 +252,7 @@ def test_bad_input_is_a_clear_error_with_nothing_saved(client, open_consultation
     assert response.status_code == 400 and "Sin relleno" in response.content.decode()
     response = client.post(comment_url(open_consultation), comment_data(parent="999999"))
     assert response.status_code == 400
-    assert not Comment.objects.exists() and not SectionPosition.objects.exists()
+    assert nothing_saved(open_consultation)
     assert client.post(f"{P}/consultas/999999/comentar/", comment_data()).status_code == 404
 
 
@@ -255,7 +265,7 @@ def test_the_forms_need_a_csrf_token(open_consultation, citizen):
     assert client.post(comment_url(open_consultation), comment_data()).status_code == 403
     response = client.post(position_url(open_consultation, section), {"value": "support"})
     assert response.status_code == 403
-    assert not Comment.objects.exists() and not SectionPosition.objects.exists()
+    assert nothing_saved(open_consultation)
 
 
 def test_the_rate_limit_keeps_what_was_typed(client, open_consultation, citizen, settings):
