@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import accounts, restriction_passwords
 from cms.sitemaps import MultilingualSitemap
+from cms.static_urls import lazy_static
 
 urlpatterns = [
     # Staff sign in through allauth (email, MFA) rather than Wagtail's own form.
@@ -29,6 +30,12 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page links: the SVG icon.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy_static("cms/img/favicon.svg"), permanent=True),
+        name="favicon",
+    ),
 ]
 
 if settings.DEBUG:

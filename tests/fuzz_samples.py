@@ -103,6 +103,7 @@ SAMPLES = {
     ],
     "sitemap.xml": lambda d: ["/sitemap.xml"],
     "robots.txt": lambda d: ["/robots.txt"],
+    "favicon.ico": lambda d: ["/favicon.ico"],
     "i18n/setlang/": lambda d: [],
     "<lang>/cuentas/signup/": lambda d: ["/es/cuentas/signup/"],
     "<lang>/cuentas/login/": lambda d: ["/es/cuentas/login/", "/en/cuentas/login/"],

@@ -29,6 +29,7 @@ WAGTAIL_FRONT_END = (
 NAMED = {
     "admin_login_redirect",
     "robots_txt",
+    "favicon",
     "sitemap",
     "set_language",
     "wagtailcore_login",

@@ -254,6 +254,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# URLs stay ASCII ("nueva-ciclovia", not "nueva-ciclovía"), like every demo slug: they
+# survive being typed, pasted in e-mails and read aloud.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: staff email hashes stay here and the admin loads no third-party image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {

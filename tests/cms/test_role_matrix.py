@@ -22,6 +22,7 @@ MATRIX = {
     ),
     "sitemap.xml": (lambda d: "/sitemap.xml", ALL_200),
     "robots.txt": (lambda d: "/robots.txt", ALL_200),
+    "favicon.ico": (lambda d: "/favicon.ico", ("301",) * 8),
     "i18n/setlang/": (lambda d: "/i18n/setlang/", ("302",) * 8),
     "<lang>/cuentas/signup/": (lambda d: "/es/cuentas/signup/", ("200",) + ("302",) * 7),
     "<lang>/cuentas/login/": (lambda d: "/es/cuentas/login/", ("200",) + ("302",) * 7),
