@@ -46,4 +46,7 @@ def test_moderation_pages_pass_axe(page, portal_url, screenshot, axe_check, make
     page.locator("#decision-hide select").select_option("offensive")
     page.locator("#decision-hide").get_by_role("button").click()
     page.wait_for_url("**/admin/moderacion/?tab=comments")
+    page.locator(".messages .success").first.wait_for(state="visible")
+    page.wait_for_timeout(1_000)  # the admin's message fades in
+    screenshot(page, "moderation-after-hide")
     axe_check(page)
