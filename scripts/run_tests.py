@@ -1,13 +1,15 @@
-"""`make test`: the suite on SQLite, then again on PostgreSQL when one answers.
+"""`make test`: the suite on SQLite and, at the same time, on PostgreSQL when one answers.
 
 Tests marked ``postgres`` (concurrency, full-text search) are skipped in the SQLite
-pass and run in the PostgreSQL pass. With REQUIRE_POSTGRES=1 (set by .ci/run) a
-missing PostgreSQL fails the run instead of skipping it; REQUIRE_BROWSER=1 does the
-same for Chromium (see tests/conftest.py)."""
+pass and run in the PostgreSQL pass, a second process whose output is printed when
+both are done. With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the
+run instead of skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see
+tests/conftest.py)."""
 
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/portal_soacha"
@@ -33,10 +35,22 @@ def postgres_answers(url):
         return False
 
 
+def command(args):
+    return [sys.executable, "-m", "pytest", *args]
+
+
 def pytest(args, env):
-    command = [sys.executable, "-m", "pytest", *args]
-    print("$", " ".join(command), flush=True)
-    return subprocess.call(command, cwd=ROOT, env=env)
+    print("$", " ".join(command(args)), flush=True)
+    return subprocess.call(command(args), cwd=ROOT, env=env)
+
+
+def other_redis_db(url):
+    """The PostgreSQL pass runs beside the SQLite one: give it its own Redis database so
+    one pass's cache.clear() never empties the other's keys."""
+    base, _, db = url.rpartition("/")
+    if db.isdigit():
+        return f"{base}/{(int(db) - 1) % 16}"
+    return url
 
 
 def main():
@@ -45,27 +59,49 @@ def main():
     env.pop("DATABASE_URL", None)
     env.pop("TEST_DATABASE_URL", None)
 
-    print("== SQLite pass ==", flush=True)
-    status = pytest(extra, env)
-
     pg_url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG_URL
     required = os.environ.get("REQUIRE_POSTGRES") == "1"
+    pg_process = pg_log = None
     if postgres_answers(pg_url):
-        print("== PostgreSQL pass ==", flush=True)
+        # The two passes share nothing (in-memory SQLite against a PostgreSQL test
+        # database, separate media folders and Redis databases), so the PostgreSQL pass
+        # runs in the background on the second core while the SQLite pass runs here.
         pg_env = dict(env, TEST_DATABASE_URL=pg_url)
-        pg_status = pytest(["-m", "not browser", *extra], pg_env)
-        if pg_status == 5:  # no tests selected: nothing failed
-            pg_status = 0
-        status = status or pg_status
+        redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+        pg_env["TEST_REDIS_URL"] = other_redis_db(redis_url)
+        pg_args = ["-m", "not browser", "-p", "no:cacheprovider", *extra]
+        pg_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - read back after the pass
+            "w+", prefix="soacha-postgres-pass-", suffix=".log", delete=False
+        )
+        print("== PostgreSQL pass (in the background) ==", flush=True)
+        print("$", " ".join(command(pg_args)), flush=True)
+        pg_process = subprocess.Popen(
+            command(pg_args), cwd=ROOT, env=pg_env, stdout=pg_log, stderr=subprocess.STDOUT
+        )
     elif required:
         print("REQUIRE_POSTGRES=1 but PostgreSQL does not answer: failing.", flush=True)
-        status = status or 1
     else:
         print(
             "SKIPPED: PostgreSQL pass (no server answered at "
             f"{pg_url}; set TEST_DATABASE_URL to run the concurrency and search tests).",
             flush=True,
         )
+
+    print("== SQLite pass ==", flush=True)
+    status = pytest(extra, env)
+
+    if pg_process is not None:
+        pg_status = pg_process.wait()
+        pg_log.seek(0)
+        print("== PostgreSQL pass (output) ==", flush=True)
+        sys.stdout.write(pg_log.read())
+        pg_log.close()
+        os.unlink(pg_log.name)
+        if pg_status == 5:  # no tests selected: nothing failed
+            pg_status = 0
+        status = status or pg_status
+    elif required:
+        status = status or 1
     sys.exit(status)
 
 
