@@ -72,19 +72,36 @@ def test_views_outside_wagtail_keep_the_query(client, demo_site):
     assert link.startswith("/en/")
 
 
-def test_routable_sub_page_is_kept_in_the_translation(client, demo_site):
-    """A consultation's results sub-page switches to the English results sub-page."""
+def _consultation():
     from participation.models import ConsultationPage
 
+    return ConsultationPage
+
+
+def _survey():
+    from surveys.models import SurveyPage
+
+    return SurveyPage
+
+
+@pytest.mark.parametrize(
+    ("model", "sub_path"),
+    [(_consultation, "resultados/"), (_consultation, "matriz/"), (_survey, "resultados/")],
+    ids=["consultation results", "consultation matrix", "survey results"],
+)
+def test_routable_sub_page_is_kept_in_the_translation(client, demo_site, model, sub_path):
+    """A RoutablePage's sub-page (results, matrix…) switches to the same sub-page of
+    the translation, which answers."""
     page = next(
         page
-        for page in ConsultationPage.objects.live().filter(locale__language_code="es")
+        for page in model().objects.live().filter(locale__language_code="es")
         if page.get_translations().live().filter(locale__language_code="en").exists()
     )
     english = page.get_translations().live().get(locale__language_code="en")
-    link, hreflang = _switch(client, page.url + "resultados/")
-    assert link == english.url + "resultados/"
-    assert hreflang.group(1) == "http://testserver" + english.url + "resultados/"
+    link, hreflang = _switch(client, page.url + sub_path)
+    assert link == english.url + sub_path
+    assert hreflang.group(1) == "http://testserver" + english.url + sub_path
+    assert client.get(link).status_code == 200
 
 
 def test_untranslated_page_falls_back_home_without_sub_path_or_query(client, news_index):
