@@ -205,7 +205,7 @@ def get_language_alternatives(request, page=None):
                 if exact:
                     url += remainder
             else:
-                url = translate_url(request.path, code)
+                url = translate_url(escape_uri_path(request.path), code)
                 exact = True
             alternatives.append(
                 {

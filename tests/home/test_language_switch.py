@@ -120,3 +120,11 @@ def test_the_switch_costs_no_query(client, press_releases):
             assert client.get(press_releases.url + query).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_path_outside_wagtail_is_escaped(client, demo_site):
+    """An unknown path (the 404 page has the switch too) stays a valid, escaped URL."""
+    response = client.get('/es/buscar/a b"c/?q=1')
+    match = SWITCH.search(response.content.decode())
+    assert match, response.status_code
+    assert match.group(1).endswith("/buscar/a%20b%22c/?q=1")
