@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.navigation import public_only
 from home.blocks import HomeStreamBlock
 
 from .common import audiences_field, dependency_field
@@ -82,18 +83,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .defer_streamfields()
         )
 
-    def month_bounds(self):
+    def month_bounds(self, request=None):
         """The first and last months (as ``month_index``) the calendar links to: a
         window of ``WINDOW_MONTHS`` around this month, widened to the first and last
-        events. One query."""
+        public events. One query (the view restrictions are read once per request)."""
         today = timezone.localdate()
         low = high = month_index(today.year, today.month)
-        span = (
-            EventPage.objects.live()
-            .public()
-            .child_of(self)
-            .aggregate(first=Min("start"), last=Max("end"))
-        )
+        events = EventPage.objects.live().child_of(self)
+        events = public_only(events, request) if request is not None else events.public()
+        span = events.aggregate(first=Min("start"), last=Max("end"))
         low, high = low - WINDOW_MONTHS, high + WINDOW_MONTHS
         if span["first"]:
             first = timezone.localtime(span["first"])
@@ -110,7 +108,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         range and a notice (as a page number past the end does), marked noindex so
         search engines keep only the linked months."""
         year, month, notice = month_from_request(request)
-        low, high = self.month_bounds()
+        low, high = self.month_bounds(request)
         current = month_index(year, month)
         if current < low:
             notice = gettext(

@@ -101,3 +101,14 @@ def test_junk_month_is_noindex(client, event_index):
     response = client.get(event_index.url, {"month": "abc"})
     assert response.status_code == 200
     assert NOINDEX in response.content.decode()
+
+
+def test_a_private_event_does_not_widen_the_bounds(client, event_index):
+    from wagtail.models import PageViewRestriction
+
+    far = _month(36)
+    _add_event(event_index, *far)
+    event = EventPage.objects.child_of(event_index).get(title="Evento lejano")
+    PageViewRestriction.objects.create(page=event, restriction_type="login")
+    _response, html = _get(client, event_index, *_month(WINDOW_MONTHS))
+    assert "next" not in _links(html)
