@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -144,9 +145,39 @@ def get_main_menu(request):
     return _shared(request, f"menu:{getattr(home, 'pk', None)}:{privacy[:16]}", compute)
 
 
+#: A query string longer than this (encoded) is not carried to the other language.
+MAX_SWITCH_QUERY = 1024
+
+
+def switch_query(request):
+    """The current query string for the language switch: every parameter parsed and
+    URL-encoded again (so what reaches the link is never the raw, possibly malformed
+    string), or nothing when it is empty or unreasonably long."""
+    query = request.GET.urlencode()
+    if not query or len(query) > MAX_SWITCH_QUERY:
+        return ""
+    return "?" + query
+
+
+def sub_path(request, page):
+    """What the request path adds after ``page``'s URL: a RoutablePage's sub-page
+    (``resultados/``, a section, ``ical/``…), escaped as a URL path, or ""."""
+    page_url = page.get_url(request)
+    if not page_url or not page_url.startswith("/") or not page_url.endswith("/"):
+        return ""
+    if len(request.path) <= len(page_url) or not request.path.startswith(page_url):
+        return ""
+    return escape_uri_path(request.path[len(page_url) :])
+
+
 def get_language_alternatives(request, page=None):
     """One entry per configured language: the URL of this page's live translation (or
-    of that language's home page), or, outside Wagtail pages, the same URL translated."""
+    of that language's home page), or, outside Wagtail pages, the same URL translated.
+
+    ``url`` (the language switch) keeps what the visitor is looking at: the query
+    string (filters, page number, the agenda's month) and, for a translation of the
+    page (always the same page type), the sub-path of a RoutablePage route.
+    ``alternate_url`` (``<link rel="alternate" hreflang>``) keeps the sub-path only."""
     is_page = page is not None and getattr(page, "pk", None) is not None
 
     def compute():
@@ -163,17 +194,28 @@ def get_language_alternatives(request, page=None):
             ):
                 translations[translated.locale.language_code] = translated
         current = translation.get_language()
+        query = switch_query(request)
+        remainder = sub_path(request, page) if is_page else ""
         alternatives = []
         for code, name in settings.LANGUAGES:
             if is_page:
                 target = translations.get(code) or get_home_page(request, code)
-                url = target.get_url(request) if target else f"/{code}/"
                 exact = code in translations
+                url = target.get_url(request) if target else f"/{code}/"
+                if exact:
+                    url += remainder
             else:
-                url = translate_url(request.get_full_path(), code)
+                url = translate_url(escape_uri_path(request.path), code)
                 exact = True
             alternatives.append(
-                {"code": code, "name": name, "url": url, "current": code == current, "exact": exact}
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url + query if exact else url,
+                    "alternate_url": url,
+                    "current": code == current,
+                    "exact": exact,
+                }
             )
         return alternatives
 

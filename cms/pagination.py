@@ -5,7 +5,10 @@ error page: the listing answers 200 with the nearest real page (the first page f
 junk or numbers below 1, the last for numbers past the end) and, when the caller
 passes a ``notices`` list, a sentence saying what happened."""
 
+from collections.abc import Mapping
+
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.utils.translation import gettext
 
 #: How much of an invalid page number a notice quotes back.
@@ -48,3 +51,25 @@ def query_without_page(request, param="page"):
     params = request.GET.copy()
     params.pop(param, None)
     return params.urlencode()
+
+
+def page_query(extra_query, param, number):
+    """``?<filters>&<param>=<number>`` for a link of ``includes/pagination.html``.
+
+    ``extra_query`` may be an encoded query string (``query_without_page``), a
+    ``QueryDict`` or a plain mapping of filter names to values (a list for repeated
+    names): either way every value is URL-encoded exactly once, so a mapping never
+    ends up printed as a Python dict in the URL, and a stale page number in it is
+    replaced rather than repeated."""
+    if isinstance(extra_query, QueryDict):
+        params = extra_query.copy()
+    elif isinstance(extra_query, Mapping):
+        params = QueryDict(mutable=True)
+        for name, value in extra_query.items():
+            values = value if isinstance(value, list | tuple) else [value]
+            params.setlist(str(name), [str(v) for v in values if v not in (None, "")])
+    else:
+        params = QueryDict(str(extra_query or ""), mutable=True)
+    params.pop(param, None)
+    params[param] = str(number)
+    return "?" + params.urlencode()

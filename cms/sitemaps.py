@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from django.db.models import Q
 
 from wagtail.contrib.sitemaps import Sitemap
@@ -6,7 +8,11 @@ from wagtail.models import Page
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists only the active language's tree; list every language's
-    home page and its descendants so search engines find the English pages too."""
+    home page and its descendants so search engines find the English pages too.
+
+    Locations carry the host the sitemap was fetched from (validated by
+    ``ALLOWED_HOSTS``), not the Site record's hostname, which the demo leaves at
+    ``localhost`` and deployments easily forget to change."""
 
     def items(self):
         site = self.get_wagtail_site()
@@ -24,3 +30,13 @@ class MultilingualSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        if self.request is None:
+            return urls
+        scheme, host = self.request.scheme, self.request.get_host()
+        for url in urls:
+            parts = urlsplit(url["location"])
+            url["location"] = urlunsplit((scheme, host, *parts[2:]))
+        return urls

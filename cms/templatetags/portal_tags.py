@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from cms import navigation, page_assets
+from cms.pagination import page_query as _page_query
 
 register = template.Library()
 
@@ -42,6 +43,12 @@ def language_alternatives(context):
     return navigation.get_language_alternatives(context["request"], context.get("page"))
 
 
+@register.simple_tag
+def page_query(extra_query, param, number):
+    """The query string of a pagination link: the filters, then ``param=number``."""
+    return _page_query(extra_query, param, number)
+
+
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context):
     return navigation.get_breadcrumbs(context["request"], context.get("page"))
@@ -68,11 +75,15 @@ def email_break(address):
 @register.filter
 def machine_datetime(value):
     """The value of a ``<time datetime>``: ISO 8601 in local time, whole seconds and a
-    ``-05:00`` offset (Django's "c" format keeps microseconds, which HTML refuses)."""
+    ``-05:00`` offset (Django's "c" format keeps microseconds, which HTML refuses).
+    A naive date-time is read in the current time zone, so it gets its offset too; a
+    date stays a date; anything else gives an empty attribute rather than junk."""
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.isoformat(timespec="seconds")
-    return value.isoformat()
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""

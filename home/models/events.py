@@ -3,8 +3,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max, Min
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,12 +16,16 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.navigation import public_only
 from home.blocks import HomeStreamBlock
 
 from .common import audiences_field, dependency_field
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
+#: The calendar links this many months either side of the current one, and further
+#: only as far as the first and last events.
+WINDOW_MONTHS = 12
 
 
 def month_from_request(request):
@@ -48,6 +54,14 @@ def shift_month(year, month, delta):
     return index // 12, index % 12 + 1
 
 
+def month_index(year, month):
+    return year * 12 + (month - 1)
+
+
+def _month_name(index):
+    return date_format(datetime.date(index // 12, index % 12 + 1, 1), "YEAR_MONTH_FORMAT")
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The events calendar by month, with an iCal feed of every upcoming event."""
 
@@ -69,9 +83,44 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .defer_streamfields()
         )
 
+    def month_bounds(self, request=None):
+        """The first and last months (as ``month_index``) the calendar links to: a
+        window of ``WINDOW_MONTHS`` around this month, widened to the first and last
+        public events. One query (the view restrictions are read once per request)."""
+        today = timezone.localdate()
+        low = high = month_index(today.year, today.month)
+        events = EventPage.objects.live().child_of(self)
+        events = public_only(events, request) if request is not None else events.public()
+        span = events.aggregate(first=Min("start"), last=Max("end"))
+        low, high = low - WINDOW_MONTHS, high + WINDOW_MONTHS
+        if span["first"]:
+            first = timezone.localtime(span["first"])
+            low = min(low, month_index(first.year, first.month))
+        if span["last"]:
+            last = timezone.localtime(span["last"])
+            high = max(high, month_index(last.year, last.month))
+        return low, high
+
     @path("")
     def index_route(self, request):
+        """One month of the calendar. A month outside ``month_bounds`` is not linked
+        from anywhere; asked for anyway, it answers 200 with the nearest month in
+        range and a notice (as a page number past the end does), marked noindex so
+        search engines keep only the linked months."""
         year, month, notice = month_from_request(request)
+        low, high = self.month_bounds(request)
+        current = month_index(year, month)
+        if current < low:
+            notice = gettext(
+                "The calendar does not go back beyond %(month)s: showing %(month)s."
+            ) % {"month": _month_name(low)}
+            year, month = shift_month(year, month, low - current)
+        elif current > high:
+            notice = gettext(
+                "The calendar does not go further than %(month)s: showing %(month)s."
+            ) % {"month": _month_name(high)}
+            year, month = shift_month(year, month, high - current)
+        current = month_index(year, month)
         tz = timezone.get_current_timezone()
         first = datetime.datetime(year, month, 1, tzinfo=tz)
         next_year, next_month = shift_month(year, month, 1)
@@ -85,11 +134,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(
             notices=[notice] if notice else [],
+            robots_noindex=bool(notice),
             month_start=first.date(),
             days=sorted(days.items()),
             month_days=calendar.monthrange(year, month)[1],
-            previous={"year": prev_year, "month": prev_month},
-            following={"year": next_year, "month": next_month},
+            previous={"year": prev_year, "month": prev_month} if current > low else None,
+            following={"year": next_year, "month": next_month} if current < high else None,
             following_start=after.date(),
             previous_start=datetime.date(prev_year, prev_month, 1),
         )

@@ -106,3 +106,45 @@ def test_partial_keeps_the_filters_and_parameter_name(client, demo_site, superus
     )
     assert 'href="?estado=abierto&amp;tipo=Q&amp;p=1"' in html
     assert 'href="?estado=abierto&amp;tipo=Q&amp;p=3"' in html
+
+
+@pytest.mark.parametrize(
+    "extra_query",
+    [
+        {"categoria": "boletin"},
+        "categoria=boletin",
+        "categoria=boletin&page=1",
+    ],
+    ids=["mapping", "encoded", "stale page"],
+)
+def test_links_keep_a_filter_given_as_a_mapping_or_a_string(extra_query):
+    """A mapping of filters is encoded, never printed as a Python dict
+    (``?%7B%27categoria%27…``), and a stale page number is not repeated."""
+    from django.template.loader import render_to_string
+
+    page = paginate(_request({"page": "2"}), list(range(30)), 10)
+    html = render_to_string(
+        "includes/pagination.html", {"page_obj": page, "extra_query": extra_query}
+    )
+    assert 'href="?categoria=boletin&amp;page=1"' in html
+    assert 'href="?categoria=boletin&amp;page=3"' in html
+    assert "%7B" not in html and "{" not in html
+
+
+def test_links_encode_each_value_once_and_escape_markup():
+    from django.http import QueryDict
+    from django.template.loader import render_to_string
+
+    from cms.pagination import page_query
+
+    assert page_query({"q": "Secretaría de", "tag": ["a", "b"]}, "p", 2) == (
+        "?q=Secretar%C3%ADa+de&tag=a&tag=b&p=2"
+    )
+    assert page_query(QueryDict("q=%22%3E%3Cx&p=9"), "p", 3) == "?q=%22%3E%3Cx&p=3"
+    assert page_query("", "page", 2) == "?page=2"
+    page = paginate(_request({"page": "1"}), list(range(30)), 10)
+    html = render_to_string(
+        "includes/pagination.html", {"page_obj": page, "extra_query": {"q": '"><script>'}}
+    )
+    assert "<script>" not in html
+    assert 'href="?q=%22%3E%3Cscript%3E&amp;page=2"' in html

@@ -114,3 +114,25 @@ def test_image_requires_alt_text(news_index):
     with pytest.raises(ValidationError) as error:
         item.clean()
     assert "image_alt" in error.value.message_dict
+
+
+def test_page_two_of_a_category_keeps_the_category(client, news_index, add_news):
+    """The next link of a filtered list is ?categoria=x&page=2, and page 2 lists only
+    that category (it used to link to ?%7B%27categoria%27…%7D and show all news)."""
+    for number in range(25):
+        news_index.add_child(
+            instance=NewsPage(
+                title=f"Boletín paginado {number}",
+                slug=f"boletin-paginado-{number}",
+                category="boletin",
+                introduction="Texto.",
+            )
+        )
+    add_news(news_index, 30)
+    html = client.get(NEWS_URL + "?categoria=boletin").content.decode()
+    assert 'href="?categoria=boletin&amp;page=2" rel="next"' in html
+    response = client.get(NEWS_URL, {"categoria": "boletin", "page": "2"})
+    page = response.context["page_obj"]
+    assert page.number == 2 and len(page.object_list) == 10
+    assert {item.category for item in page.object_list} == {"boletin"}
+    assert 'href="?categoria=boletin&amp;page=1" rel="prev"' in response.content.decode()
