@@ -132,13 +132,13 @@ print("journal", connection.cursor().execute("PRAGMA journal_mode").fetchone()[0
 """
 
 
-def test_sqlite_concurrent_filings_do_not_lock(tmp_path):
+def test_sqlite_concurrent_filings_do_not_lock(tmp_path, sqlite_file):
     """200 filings from 8 threads on a SQLite file: no "database is locked", gapless
     numbers, and the requests were in flight at the same time."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'pqr.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{sqlite_file}",
         "RATELIMIT_ENABLE": "0",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),

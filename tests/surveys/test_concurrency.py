@@ -88,13 +88,13 @@ print([body[:300] for status, body in results if status >= 500][:2])
 """
 
 
-def test_sqlite_file_database_concurrent_submissions_do_not_lock(tmp_path):
+def test_sqlite_file_database_concurrent_submissions_do_not_lock(sqlite_file):
     """The same 500 submissions on a file SQLite: no "database is locked", 50 answers."""
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": os.environ.get("HOME", "/tmp"),
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'surveys.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{sqlite_file}",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", SQLITE_CODE],
