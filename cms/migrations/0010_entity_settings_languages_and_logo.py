@@ -46,7 +46,10 @@ class Migration(migrations.Migration):
             name="logo",
             field=models.ForeignKey(
                 blank=True,
-                help_text="Shown next to the entity name at the top of every page.",
+                help_text=(
+                    "Shown next to the entity name at the top of every page, as uploaded: an"
+                    " image about 200 pixels tall is enough."
+                ),
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",

@@ -55,7 +55,10 @@ class EntitySettings(BaseSiteSetting):
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo or coat of arms"),
-        help_text=_("Shown next to the entity name at the top of every page."),
+        help_text=_(
+            "Shown next to the entity name at the top of every page, as uploaded: an image"
+            " about 200 pixels tall is enough."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -187,6 +190,10 @@ class EntitySettings(BaseSiteSetting):
 
     opening_hours = InActiveLanguage()
     logo_alt_text = InActiveLanguage()
+
+    # Every page shows the logo: read with the settings, in the same query. The header
+    # shows the original file (no rendition to look up), so it costs no query at all.
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = _("entity data")
