@@ -1,6 +1,6 @@
-"""The entity settings' texts get a field per language (the opening hours kept so far
-are Spanish: renamed to ``opening_hours_es``, not copied), and the entity a logo with
-its text alternative in each language."""
+"""The entity settings' texts get a field per language (the name and opening hours kept
+so far are Spanish: renamed to ``entity_name_es`` and ``opening_hours_es``, not copied),
+and the entity a logo with its text alternative in each language."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -13,6 +13,31 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RenameField(
+            model_name="entitysettings",
+            old_name="entity_name",
+            new_name="entity_name_es",
+        ),
+        migrations.AlterField(
+            model_name="entitysettings",
+            name="entity_name_es",
+            field=models.CharField(
+                default="Alcaldía de Soacha", max_length=200, verbose_name="entity name in Spanish"
+            ),
+        ),
+        migrations.AddField(
+            model_name="entitysettings",
+            name="entity_name_en",
+            field=models.CharField(
+                blank=True,
+                help_text=(
+                    "For example: Soacha City Hall. When empty, English pages show the Spanish"
+                    " name."
+                ),
+                max_length=200,
+                verbose_name="entity name in English",
+            ),
+        ),
         migrations.RenameField(
             model_name="entitysettings",
             old_name="opening_hours",

@@ -49,9 +49,20 @@ class EntitySettings(BaseSiteSetting):
     Kept as a site setting so the Oficina de Comunicaciones can update a phone number
     or the opening hours without a developer. Texts in a language have a field per
     language (``opening_hours_es``, ``opening_hours_en``); templates read the active
-    language's one through ``opening_hours`` (see ``InActiveLanguage``)."""
+    language's one through ``opening_hours`` (see ``InActiveLanguage``). The address
+    and the phone numbers are the same in every language."""
 
-    entity_name = models.CharField(_("entity name"), max_length=200, default="Alcaldía de Soacha")
+    entity_name_es = models.CharField(
+        _("entity name in Spanish"), max_length=200, default="Alcaldía de Soacha"
+    )
+    entity_name_en = models.CharField(
+        _("entity name in English"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For example: Soacha City Hall. When empty, English pages show the Spanish name."
+        ),
+    )
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo or coat of arms"),
@@ -152,7 +163,12 @@ class EntitySettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("entity_name"), FieldPanel("address"), FieldPanel("postal_code")],
+            [
+                FieldPanel("entity_name_es"),
+                FieldPanel("entity_name_en"),
+                FieldPanel("address"),
+                FieldPanel("postal_code"),
+            ],
             heading=_("Entity"),
         ),
         MultiFieldPanel(
@@ -188,6 +204,7 @@ class EntitySettings(BaseSiteSetting):
         ),
     ]
 
+    entity_name = InActiveLanguage()
     opening_hours = InActiveLanguage()
     logo_alt_text = InActiveLanguage()
 

@@ -43,6 +43,24 @@ def test_english_footer_falls_back_to_the_spanish_hours_marked_as_spanish(client
     assert f'<span lang="es">{entity.opening_hours_es}</span>' in footer
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_header_footer_and_title_name_the_entity_in_the_page_language(client, entity, language):
+    """The entity's name in the header, footer and <title> is the page language's."""
+    html = client.get(f"/{language}/").content.decode()
+    name = getattr(entity, f"entity_name_{language}")
+    assert f'<span class="site-brand__name">{name}</span>' in html
+    assert f'<h2 id="footer-entity" class="site-footer__title">{name}</h2>' in html
+    assert re.search(rf"<title>[^<]*\| {re.escape(name)}</title>", html)
+
+
+def test_english_header_falls_back_to_the_spanish_name_marked_as_spanish(client, entity):
+    """Without an English name the Spanish one shows, marked lang="es"."""
+    entity.entity_name_en = ""
+    entity.save()
+    html = client.get("/en/").content.decode()
+    assert f'<span class="site-brand__name" lang="es">{entity.entity_name_es}</span>' in html
+
+
 def test_opening_hours_follow_the_active_language(entity):
     """``opening_hours`` reads the field of the active language."""
     with translation.override("en"):
@@ -54,6 +72,7 @@ def test_opening_hours_follow_the_active_language(entity):
 
 def test_demo_fills_both_languages_and_the_logo(entity):
     """The demo gives the entity its English texts and a placeholder coat of arms."""
+    assert entity.entity_name_en == "Soacha City Hall"
     assert entity.opening_hours_en.startswith("Monday to Friday")
     assert entity.opening_hours_es.startswith("Lunes a viernes")
     assert entity.logo is not None and entity.logo.is_svg()
