@@ -17,6 +17,7 @@ from django.core.files import File
 from django.db import transaction
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
@@ -31,6 +32,8 @@ BASE_DIR = Path(settings.BASE_DIR)
 SITE_DATA = DEMO_DIR / "site.json"
 DECREE_FILE = BASE_DIR / "gel" / "data" / "decreto-387-2009-soacha.txt"
 DECREE_TITLE = "Decreto 387 de 2009 – Plan de Acción GEL-T de la Alcaldía de Soacha"
+LOGO_FILE = DEMO_DIR / "images" / "escudo-soacha-demo.svg"
+LOGO_TITLE = "Escudo de Soacha (marcador de posición de la demostración)"
 DEFAULT_DEMO_PASSWORD = "soacha-demo-2026"  # documented in README; demo only
 
 
@@ -146,8 +149,23 @@ class DemoLoader:
             if getattr(entity, f"{field}_id") is None:
                 setattr(entity, field, page)
                 changed = True
+        if entity.logo_id is None:
+            entity.logo = self.logo_image()
+            changed = True
         if changed:
             entity.save()
+
+    def logo_image(self):
+        """The demo's placeholder coat of arms (an SVG of ours, not the real one)."""
+        Image = get_image_model()
+        image = Image.objects.filter(title=LOGO_TITLE).first()
+        if image is None:
+            with open(LOGO_FILE, "rb") as handle:
+                image = Image(title=LOGO_TITLE)
+                image.file.save(LOGO_FILE.name, File(handle), save=False)
+                image.save()
+            self.created += 1
+        return image
 
     def users(self):
         User = get_user_model()

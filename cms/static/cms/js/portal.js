@@ -9,4 +9,24 @@
       if (main) { main.focus(); }
     });
   }
+
+  // The small-screen menu: a disclosure button that shows the search, the language and
+  // account links and the main menu (CSS hides them only while html.js is set).
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".menu-toggle");
+  if (toggle) {
+    var setOpen = function (open) {
+      header.classList.toggle("site-header--open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        if (toggle.offsetParent !== null) { toggle.focus(); }
+      }
+    });
+  }
 })();
