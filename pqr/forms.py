@@ -172,10 +172,32 @@ class FilingForm(forms.Form):
         error_messages={"required": _("You must accept the privacy notice to file.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    #: Contact fields required only for some choices: field -> (``data-required-when``
+    #: value read by pqr/js/file_petition.js, the rule in words for labels without JS).
+    CONDITIONAL_FIELDS = {
+        "name": ("identified", _("required if the petition is not anonymous")),
+        "email": (
+            AnswerChannel.EMAIL.value,
+            _("required if the petition is not anonymous and the answer goes by email"),
+        ),
+        "address": (
+            AnswerChannel.POSTAL.value,
+            _("required if the petition is not anonymous and the answer goes by postal mail"),
+        ),
+    }
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields["form_token"].initial = secrets.token_urlsafe(24)
+            if user is not None and user.is_authenticated:
+                # A signed-in citizen starts from their account's name and email.
+                self.initial.setdefault("name", user.get_full_name())
+                self.initial.setdefault("email", user.email)
+        for name, (when, rule) in self.CONDITIONAL_FIELDS.items():
+            field = self.fields[name]
+            field.required_rule = rule
+            field.widget.attrs["data-required-when"] = when
 
     def clean_description(self):
         text = self.cleaned_data["description"]
@@ -248,11 +270,18 @@ class CompletionForm(forms.Form):
 
 
 class RatingForm(forms.ModelForm):
+    # Five radio buttons, none preselected and no empty "---------" choice.
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer? (1 = not at all, 5 = very)"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a rating from 1 to 5.")},
+    )
+
     class Meta:
         model = Rating
         fields = ["score", "comment"]
-        widgets = {"score": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
-        labels = {
-            "score": _("How satisfied are you with the answer? (1 = not at all, 5 = very)"),
-            "comment": _("Comment (optional)"),
-        }
+        widgets = {"comment": forms.Textarea(attrs={"rows": 3})}
+        # field.html marks the optional field itself.
+        labels = {"comment": _("Comment")}

@@ -57,7 +57,9 @@ def file_petition(request):
         # e-mail); an unknown value leaves the default.
         wanted = request.GET.get("tipo", "")
         known = {value for value, _label in FilingForm.base_fields["petition_type"].choices}
-        form = FilingForm(initial={"petition_type": wanted} if wanted in known else None)
+        form = FilingForm(
+            initial={"petition_type": wanted} if wanted in known else None, user=request.user
+        )
     return render(request, "pqr/file_petition.html", {"form": form})
 
 
