@@ -169,6 +169,8 @@ def get_language_alternatives(request, page=None):
                 target = translations.get(code) or get_home_page(request, code)
                 url = target.get_url(request) if target else f"/{code}/"
                 exact = code in translations
+                if exact and url and hasattr(page, "language_switch_subpath"):
+                    url += page.language_switch_subpath(request)  # e.g. a survey's results
             else:
                 url = translate_url(request.get_full_path(), code)
                 exact = True
