@@ -23,7 +23,7 @@ BROWSER_COOKIE = SignedCookie(
 
 
 #: the longest bar of the public results chart (100 %), in SVG units
-RESULT_BAR_LENGTH = 520
+RESULT_BAR_LENGTH = 100
 
 
 class AlreadyAnswered(Exception):
@@ -143,10 +143,6 @@ class QuestionResult:
     average: float | None = None
     rows: list = field(default_factory=list)  # dicts: label, count, percent, average
     texts: list = field(default_factory=list)
-
-    @property
-    def chart_height(self):
-        return 34 * len(self.rows) + 10
 
 
 def survey_results(survey, text_limit=20):
