@@ -160,3 +160,21 @@ def test_survey_times_carry_no_fraction_of_a_second(client, survey):
         assert values, url
         for value in values:
             assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", value), value
+
+
+def test_the_report_of_either_language_counts_every_translations_answers(client, bilingual, editor):
+    from surveys import reports
+
+    spanish, english = bilingual
+    answer_survey(Client(), english, valid_step1(), valid_step2())
+    answer_survey(Client(), spanish, valid_step1(), valid_step2())
+    for page in (spanish, english):
+        report = reports.survey_report(page)
+        assert report["finished"] == 2 and report["started"] == 2
+        assert [step.completed for step in report["funnel"]] == [2, 2]
+    client.force_login(editor)
+    html = client.get("/admin/encuestas/").content.decode()
+    for page in (spanish, english):
+        link = f'href="/admin/encuestas/{page.pk}/"'
+        row = html[html.index(link) : html.index("</tr>", html.index(link))]
+        assert re.search(r"<td>2</td>\s*$", row), row
