@@ -2,7 +2,8 @@
 page feedback (Editores) and the moderation of free-text answers (Moderadores)."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,14 +13,22 @@ from django.views.decorators.http import require_POST
 from cms.pagination import paginate
 from cms.permissions import rule_required
 from surveys import reports, rules
-from surveys.models import Answer, PageFeedback, SurveyPage
+from surveys.models import Answer, PageFeedback, Response, SurveyPage
 
 
 @rule_required(rules.can_view_survey_report)
 def report_index(request):
+    # Every translation of a survey shows the answers of all of them.
+    answers = (
+        Response.objects.filter(survey__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("survey__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     surveys = (
         SurveyPage.objects.select_related("locale")
-        .annotate(n=Count("responses"))
+        .annotate(n=Coalesce(Subquery(answers), 0))
         .order_by("-opens_at", "-pk")
     )
     return TemplateResponse(request, "surveys/admin/report_index.html", {"surveys": surveys})

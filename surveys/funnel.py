@@ -10,13 +10,14 @@ from surveys.models import SurveyStepCount
 
 
 def bump(survey, step, counter):
-    """Add one to ``counter`` ("reached" or "completed") of a step, atomically."""
-    rows = SurveyStepCount.objects.filter(survey=survey, step=step)
+    """Add one to ``counter`` ("reached" or "completed") of a step, atomically, on the
+    survey's original (as its answers, whichever translation was used)."""
+    rows = SurveyStepCount.objects.filter(survey_id=survey.original_id, step=step)
     if rows.update(**{counter: F(counter) + 1}):
         return
     try:
         with transaction.atomic():
-            SurveyStepCount.objects.create(survey=survey, step=step, **{counter: 1})
+            SurveyStepCount.objects.create(survey_id=survey.original_id, step=step, **{counter: 1})
     except IntegrityError:
         # Another request created the row first: increment it instead.
         rows.update(**{counter: F(counter) + 1})

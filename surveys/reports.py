@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,7 +77,7 @@ def answers_over_time(survey):
     """(buckets, days per bucket, peak): zero-filled, at most MAX_BARS buckets."""
     per_day = [
         (row["day"], row["n"])
-        for row in Response.objects.filter(survey=survey)
+        for row in Response.objects.filter(survey_id__in=survey.translation_ids())
         .annotate(day=TruncDate("submitted_at"))
         .values("day")
         .annotate(n=Count("id"))
@@ -108,17 +108,22 @@ def answers_over_time(survey):
 
 
 def step_funnel(survey):
-    """One row per step: how many reached it and how many sent it valid."""
+    """One row per step: how many reached it and how many sent it valid (in any of the
+    survey's translations)."""
     counts = {
-        row.step: row for row in SurveyStepCount.objects.filter(survey=survey).order_by("step")
+        row["step"]: row
+        for row in SurveyStepCount.objects.filter(survey_id__in=survey.translation_ids())
+        .values("step")
+        .annotate(reached=Sum("reached"), completed=Sum("completed"))
+        .order_by("step")
     }
     steps = survey.steps()
-    started = counts[0].reached if 0 in counts else 0
+    started = counts[0]["reached"] if 0 in counts else 0
     rows = []
     for index, step in enumerate(steps):
-        row = counts.get(index)
-        reached = row.reached if row else 0
-        completed = row.completed if row else 0
+        row = counts.get(index, {})
+        reached = row.get("reached", 0)
+        completed = row.get("completed", 0)
         rows.append(
             FunnelStep(
                 number=index + 1,

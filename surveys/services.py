@@ -23,7 +23,7 @@ BROWSER_COOKIE = SignedCookie(
 
 
 #: the longest bar of the public results chart (100 %), in SVG units
-RESULT_BAR_LENGTH = 520
+RESULT_BAR_LENGTH = 100
 
 
 class AlreadyAnswered(Exception):
@@ -88,7 +88,7 @@ def answered_by(rows, request, by_browser=True):
 
 def has_answered(survey, request):
     return answered_by(
-        Response.objects.filter(survey=survey),
+        Response.objects.filter(survey_id__in=survey.translation_ids()),
         request,
         by_browser=survey.audience == survey.AUDIENCE_ANYONE,
     )
@@ -99,16 +99,20 @@ def has_answered(survey, request):
 
 def store_response(survey, rows, user, token):
     """Store a response and its answers atomically; AlreadyAnswered on a duplicate.
-    Each question's type says which rows wait for moderation (free text, "other")."""
+    Each question's type says which rows wait for moderation (free text, "other").
+
+    The rows belong to the survey's original (a translation shares its question and
+    option ids), so one person answers once whichever language they use."""
     kinds = {q.id: q.kind for q in survey.all_questions()}
+    original = survey.original_id
     try:
         with transaction.atomic():
-            response = Response.objects.create(survey=survey, user=user, browser_token=token)
+            response = Response.objects.create(survey_id=original, user=user, browser_token=token)
             Answer.objects.bulk_create(
                 [
                     Answer(
                         response=response,
-                        survey=survey,
+                        survey_id=original,
                         question_id=qid,
                         option_id=option_id,
                         value=value,
@@ -140,15 +144,13 @@ class QuestionResult:
     rows: list = field(default_factory=list)  # dicts: label, count, percent, average
     texts: list = field(default_factory=list)
 
-    @property
-    def chart_height(self):
-        return 34 * len(self.rows) + 10
-
 
 def survey_results(survey, text_limit=20):
-    """Every question's tallies from five aggregate queries."""
-    answers = Answer.objects.filter(survey=survey)
-    total = Response.objects.filter(survey=survey).count()
+    """Every question's tallies from five aggregate queries, over the answers given to
+    the survey and to its translations."""
+    surveys = survey.translation_ids()
+    answers = Answer.objects.filter(survey_id__in=surveys)
+    total = Response.objects.filter(survey_id__in=surveys).count()
     per_question = {
         row["question_id"]: row
         for row in answers.values("question_id").annotate(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.models import BasePage
@@ -120,6 +121,31 @@ class SurveyPage(RoutablePageMixin, BasePage):
 
     def all_questions(self):
         return [q for step in self.steps() for q in step.questions]
+
+    # Translations ---------------------------------------------------------------
+
+    @property
+    def original_id(self):
+        """The page answers are stored against: the survey in the default language, so
+        one person answers once whichever translation they use."""
+        cached = self.__dict__.get("_original_id")
+        if cached is None:
+            default = Locale.get_default()
+            cached = self.pk
+            if self.locale_id != default.pk:
+                original = (
+                    Page.objects.filter(translation_key=self.translation_key, locale=default)
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+                cached = original or self.pk
+            self.__dict__["_original_id"] = cached
+        return cached
+
+    def translation_ids(self):
+        """A subquery of the ids of this survey and its translations: results and
+        exports of any of them count the answers of all of them."""
+        return Page.objects.filter(translation_key=self.translation_key).values("pk")
 
     # Period and audience --------------------------------------------------------
 

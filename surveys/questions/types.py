@@ -241,10 +241,17 @@ class Ranking(QuestionType):
         return rows
 
     def tally(self, question, tallies, make_row):
+        """Every option ranks for every respondent, so a percentage says nothing: each
+        row has its average position (1 is first), best first, and a bar as long as
+        its share of the way from last place (no bar) to first place (a full bar)."""
+        places = len(question.options)
         rows = []
         for option_id, label in question.options:
             stats = tallies.per_option.get((question.id, option_id), {})
             row = make_row(label, stats.get("n", 0))
-            row["average"] = stats.get("avg")
+            row["average"] = average = stats.get("avg")
+            strength = (places - average) / (places - 1) if average and places > 1 else 0
+            row["bar"] = round(100 * max(0.0, min(1.0, strength)), 2)
             rows.append(row)
+        rows.sort(key=lambda row: (row["average"] is None, row["average"] or 0))
         return rows, None

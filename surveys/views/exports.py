@@ -27,7 +27,7 @@ FIELDS = [
 def _rows(survey):
     questions = {q.id: q for q in survey.all_questions()}
     answers = (
-        Answer.objects.filter(survey=survey)
+        Answer.objects.filter(survey_id__in=survey.translation_ids())
         .order_by("response_id", "pk")
         .values_list(
             "response_id",

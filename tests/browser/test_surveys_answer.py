@@ -84,7 +84,7 @@ def test_citizen_answers_multi_step_survey_and_sees_results(
     page.get_by_role("link", name="Ver los resultados").click()
 
     expect(page.locator("h1")).to_contain_text("Resultados")
-    expect(page.locator("svg[role='img']").first).to_be_visible()
+    expect(page.locator(".survey-chart").first).to_be_visible()
     expect(page.locator("table.survey-table").first).to_be_visible()
     screenshot(page, "survey-results")
     axe_check(page)

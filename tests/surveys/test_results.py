@@ -37,7 +37,7 @@ def test_results_show_counts_percentages_averages_and_chart(client, survey):
     bulk_answers(survey, 10)
     html = client.get(survey.url + "resultados/").content.decode()
     assert "10 personas respondieron." in html
-    assert '<svg role="img"' in html and '<table class="survey-table">' in html
+    assert 'class="survey-chart__bar"' in html and '<table class="survey-table">' in html
     assert "<td>5</td><td>50,0 %</td>" in html
     assert "<strong>3,0</strong>" in html  # average of 1..5 twice
     for fmt in ("csv", "json", "xlsx"):
