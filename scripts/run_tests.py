@@ -3,7 +3,8 @@
 Tests marked ``postgres`` (concurrency, full-text search) are skipped in the SQLite
 pass and run in the PostgreSQL pass. With REQUIRE_POSTGRES=1 (set by .ci/run) a
 missing PostgreSQL fails the run instead of skipping it; REQUIRE_BROWSER=1 does the
-same for Chromium (see tests/conftest.py)."""
+same for Chromium (see tests/conftest.py) and REQUIRE_VNU=1 for the Nu HTML Checker
+(tests/cms/test_html_validity.py). Browser and vnu tests run in the SQLite pass only."""
 
 import os
 import subprocess
@@ -53,7 +54,7 @@ def main():
     if postgres_answers(pg_url):
         print("== PostgreSQL pass ==", flush=True)
         pg_env = dict(env, TEST_DATABASE_URL=pg_url)
-        pg_status = pytest(["-m", "not browser", *extra], pg_env)
+        pg_status = pytest(["-m", "not browser and not vnu", *extra], pg_env)
         if pg_status == 5:  # no tests selected: nothing failed
             pg_status = 0
         status = status or pg_status
