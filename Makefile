@@ -7,10 +7,11 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+NPM := $(shell command -v npm 2>/dev/null)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help bench-search check install messages compilemessages migrate demo run server worker test test-sqlite test-postgres lint format bench clean
+.PHONY: help bench-search check install messages compilemessages migrate demo run server worker test test-sqlite test-postgres lint format bench lighthouse clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -19,9 +20,14 @@ help: ## Show this help
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-install: $(if $(findstring .tools,$(UV)),.tools/bin/uv) ## Create .venv from uv.lock and compile translations
+install: $(if $(findstring .tools,$(UV)),.tools/bin/uv) $(if $(NPM),node_modules/.package-lock.json) ## Create .venv from uv.lock (and node_modules from package-lock.json when npm exists), compile translations
 	$(UV) sync --frozen --quiet
 	$(MAKE) --no-print-directory compilemessages
+
+# The Nu HTML Checker (vnu.jar) the suite runs; reinstalled when the lock file changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 compilemessages: ## Compile the es/en catalogues (.po -> .mo)
 	$(PY) scripts/compile_messages.py
@@ -63,8 +69,11 @@ bench: install ## Load benchmark against a real gunicorn server, then the search
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_search.py --if-available
 
+lighthouse: ## Lighthouse accessibility, best practices and SEO of five key pages (scripts/lighthouse.sh)
+	bash scripts/lighthouse.sh
+
 bench-search: install ## Search p50/p95 on PostgreSQL with 10,000+ pages and documents (BENCH_SEARCH_DATABASE_URL)
 	$(PY) scripts/bench_search.py
 
 clean: ## Remove the virtualenv and build output (keeps the database)
-	rm -rf $(VENV) .tools staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools node_modules staticfiles .pytest_cache .ruff_cache

@@ -4,7 +4,8 @@ Tests marked ``postgres`` (concurrency, full-text search) are skipped in the SQL
 pass and run in the PostgreSQL pass, a second process whose output is printed when
 both are done. With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the
 run instead of skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see
-tests/conftest.py)."""
+tests/conftest.py) and REQUIRE_VNU=1 for the Nu HTML Checker
+(tests/cms/test_html_validity.py). Browser and vnu tests run in the SQLite pass only."""
 
 import os
 import subprocess
@@ -69,7 +70,7 @@ def main():
         pg_env = dict(env, TEST_DATABASE_URL=pg_url)
         redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
         pg_env["TEST_REDIS_URL"] = other_redis_db(redis_url)
-        pg_args = ["-m", "not browser", "-p", "no:cacheprovider", *extra]
+        pg_args = ["-m", "not browser and not vnu", "-p", "no:cacheprovider", *extra]
         pg_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - read back after the pass
             "w+", prefix="soacha-postgres-pass-", suffix=".log", delete=False
         )

@@ -458,5 +458,19 @@ class PublicationsPage(SectionPage):
     content_panels = [*SectionPage.content_panels, FieldPanel("entries")]
     search_fields = [*SectionPage.search_fields, index.SearchField("entries")]
 
+    def entries_with_heading(self):
+        """Each entry with the heading tag its title takes: one level below the last
+        heading block above it, h2 when there is none, so the outline never skips a
+        level after the page's h1."""
+        heading = "h2"
+        for block in self.entries:
+            if block.block_type == "heading":
+                heading = _SUBHEADING[block.value["level"]]
+            yield block, heading
+
     class Meta:
         verbose_name = _("publications page")
+
+
+#: the tag of an entry title under a heading block of each level
+_SUBHEADING = {"h2": "h3", "h3": "h4"}
