@@ -8,6 +8,11 @@ from django.utils.translation import gettext_noop as _
 from django.utils.translation import ngettext_lazy
 
 USTED_OVERRIDES = [
+    _("To confirm this is correct, go to %(activate_url)s"),
+    _("Please select only one."),
+    _("Use authenticator app or code"),
+    _("Sign up using a passkey"),
+    _("Passkey Sign Up"),
     _("Be patient, you are sending too many requests."),
     _("Enter a phone number including country code (e.g. +1 for the US)."),
     _("View your user ID"),

@@ -20,12 +20,17 @@ BASE_DIR = Path(settings.BASE_DIR)
 # is matched in lower case only ("TI" is the tarjeta de identidad).
 TU_WORDS = (
     "tu tus te contigo puedes tienes eres estás has haz quieres debes necesitas "
-    "olvidaste podrás deberás recibirás asegúrate introduce inténtalo ten deseas decides"
+    "olvidaste podrás deberás recibirás asegúrate introduce inténtalo ten deseas decides "
+    "vete introdúcelo regístrate regítrate"
 ).split()
 TU = re.compile(r"\b(" + "|".join(TU_WORDS) + r")\b", re.IGNORECASE)
 TU_CASED = re.compile(r"\bti\b")
 # Imperatives that are also third-person forms: "tú" only at the start of a sentence.
-TU_IMPERATIVE = re.compile(r"(?:^|[.:!?¿¡]\s*)(ingresa|confirma|revisa|escribe|elige)\b", re.I)
+TU_IMPERATIVE = re.compile(
+    r"(?:^|[.:!?¿¡]\s*|por favor,?\s+)"
+    r"(ingresa|confirma|revisa|escribe|elige|selecciona|utiliza|usa|comprueba|añade)\b",
+    re.IGNORECASE,
+)
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{.*?\}\}|<[^>]+>")
 
 
@@ -49,6 +54,8 @@ def test_the_word_list_catches_tu_and_spares_usted():
     assert tu_forms("¿Olvidaste tu contraseña? Ingresa tu correo.")
     assert tu_forms("Te enviamos un código: introduce el código.")
     assert tu_forms("Has verificado tus datos.")
+    assert tu_forms("Para confirmar, vete a %(url)s. Por favor selecciona solo uno.")
+    assert tu_forms("Utiliza la aplicación.")
     assert not tu_forms("¿Olvidó su contraseña? Ingrese su correo. Tarjeta de identidad (TI)")
     assert not tu_forms("La consulta se revisa; la Alcaldía confirma la fecha.")
 
