@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 PORT ?= 8000
+# Links in e-mails sent outside a request (and the URL `make run` prints) follow PORT.
+export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py

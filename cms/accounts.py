@@ -18,6 +18,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         return client_ip(request)
 
+    def get_login_redirect_url(self, request):
+        """Without a ``next``, the home page in the language of the sign-in page. (The
+        bare LOGIN_REDIRECT_URL "/" lets LocaleMiddleware pick the language from the
+        browser, so a reader of the Spanish site with an English browser landed on /en/.)
+        The header's sign-in link carries ``next``, the page it was on."""
+        return reverse("wagtail_serve", args=[""])
+
 
 class SignupView(allauth_views.SignupView):
     """allauth's sign-up, safe when two requests register the same email at once.

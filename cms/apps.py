@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,9 @@ class CmsConfig(AppConfig):
         from . import staff_2fa  # noqa: F401 (signal receivers)
         from .exports import guard_wagtail_exports
         from .navigation import NAVIGATION_CACHE
+        from .site_identity import name_default_site
 
         NAVIGATION_CACHE.connect_signals()
         guard_wagtail_exports()
+        # No sender: it must also run after django.contrib.sites creates example.com.
+        post_migrate.connect(name_default_site, dispatch_uid="cms.name_default_site")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from cms.models import Dependency
 from cms.pagination import paginate, query_without_page
 
-from . import deadlines, rules, terms, workflow
+from . import deadlines, notifications, rules, terms, workflow
 from .admin_forms import (
     AssignForm,
     ExtendCompletionForm,
@@ -187,7 +187,11 @@ def verbal_create(request):
     _require(rules.can_file_verbal, request)
     form = VerbalPetitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        filed = file_case(form.cleaned_data, received_by=request.user)
+        filed = file_case(
+            form.cleaned_data,
+            received_by=request.user,
+            base_url=notifications.request_base_url(request),
+        )
         messages.success(
             request,
             _(

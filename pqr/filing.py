@@ -78,8 +78,12 @@ class Filed:
     created: bool
 
 
-def file_case(data, files=(), user=None, received_by=None, form_token=None, now=None):
+def file_case(
+    data, files=(), user=None, received_by=None, form_token=None, now=None, base_url=None
+):
     """Create a case from cleaned form data and return it with its tracking code.
+    ``base_url`` is where the acknowledgement's tracking link points (the filing
+    request's host; PORTAL_BASE_URL when None).
 
     A repeated ``form_token`` returns the case the first submission created (the
     unique constraint decides the race between two parallel requests)."""
@@ -115,7 +119,7 @@ def file_case(data, files=(), user=None, received_by=None, form_token=None, now=
             store_attachments(case, files, stored)
             CaseEvent.objects.create(case=case, status=Status.RECEIVED, user=received_by)
             log(case, "pqr.file", user=received_by or case.user)
-            notifications.queue_acknowledgement(case, code)
+            notifications.queue_acknowledgement(case, code, base_url)
     except IntegrityError:
         delete_stored(stored)
         if form_token:

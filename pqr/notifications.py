@@ -11,30 +11,46 @@ from django.utils.http import urlencode
 from .models import OutgoingEmail
 
 
-def tracking_url(case, code):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+def tracking_url(case, code, base_url=None):
+    """The tracking link, on ``base_url`` (the host and port of the request that filed
+    the case) or else PORTAL_BASE_URL."""
+    base = (base_url or settings.PORTAL_BASE_URL).rstrip("/")
     query = urlencode({"radicado": case.radicado, "codigo": code})
     return f"{base}{reverse('pqr:track')}?{query}"
 
 
-def _queue(case, kind, language, message="", code=None):
+def _queue(case, kind, language, message="", code=None, base_url=None):
     """Record the e-mail in the caller's transaction and enqueue its delivery once that
-    transaction commits, with plain arguments only (the row's id and the tracking code,
-    which is stored nowhere else in clear)."""
+    transaction commits, with plain arguments only (the row's id, the tracking code,
+    which is stored nowhere else in clear, and the base URL of its links)."""
     if not case.email:
         return None
     email = OutgoingEmail.objects.create(case=case, kind=kind, message=message, language=language)
     from .tasks import deliver_email
 
-    args = (email.pk, code) if code else (email.pk,)
+    args = delivery_args(email.pk, code, base_url)
     transaction.on_commit(lambda: deliver_email.enqueue(*args))
     return email
 
 
-def queue_acknowledgement(case, code):
+def delivery_args(email_id, code=None, base_url=None):
+    """The deliver_email task's arguments, without trailing defaults."""
+    if base_url:
+        return (email_id, code, base_url)
+    return (email_id, code) if code else (email_id,)
+
+
+def request_base_url(request):
+    """The scheme, host and port the request came to ("http://127.0.0.1:8106")."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def queue_acknowledgement(case, code, base_url=None):
     """The acknowledgement (radicado, type, due date, tracking link), in the language
     the petition was filed in, when the case has an address."""
-    return _queue(case, OutgoingEmail.Kind.ACKNOWLEDGEMENT, translation.get_language(), code=code)
+    language = translation.get_language()
+    kind = OutgoingEmail.Kind.ACKNOWLEDGEMENT
+    return _queue(case, kind, language, code=code, base_url=base_url)
 
 
 def queue_status(case, message=""):
@@ -44,12 +60,16 @@ def queue_status(case, message=""):
     return _queue(case, OutgoingEmail.Kind.STATUS, settings.LANGUAGE_CODE, message=message)
 
 
-def render(email, code=None):
+def render(email, code=None, base_url=None):
     """(subject, body) of a queued e-mail, from the case as it is now."""
     case = email.case
     with translation.override(email.language or settings.LANGUAGE_CODE):
         if email.kind == OutgoingEmail.Kind.ACKNOWLEDGEMENT:
-            context = {"case": case, "code": code, "tracking_url": tracking_url(case, code)}
+            context = {
+                "case": case,
+                "code": code,
+                "tracking_url": tracking_url(case, code, base_url),
+            }
             template = "pqr/email/acknowledgement"
         else:
             context = {"case": case, "message": email.message}

@@ -23,7 +23,7 @@ MAX_BACKOFF = 64
 
 
 @task()
-def deliver_email(email_id, code=None):
+def deliver_email(email_id, code=None, base_url=None):
     """Send one queued citizen e-mail exactly once.
 
     The row is locked while it is sent and marked sent in the same transaction, so a
@@ -40,19 +40,19 @@ def deliver_email(email_id, code=None):
         if email is None or email.sent_at or not email.case.email:
             return False  # already delivered, or the case or its address was erased
         email.attempts += 1
-        subject, body = notifications.render(email, code)
+        subject, body = notifications.render(email, code, base_url)
         try:
             send_mail(subject, body, None, [email.case.email])
         except (smtplib.SMTPException, OSError) as error:
             email.save(update_fields=["attempts"])
-            _retry(email, code, error)
+            _retry(email, code, base_url, error)
             return False
         email.sent_at = timezone.now()
         email.save(update_fields=["attempts", "sent_at"])
     return True
 
 
-def _retry(email, code, error):
+def _retry(email, code, base_url, error):
     backend = deliver_email.get_backend()
     if email.attempts >= settings.PQR_EMAIL_MAX_ATTEMPTS or not backend.supports_defer:
         logger.error(
@@ -71,7 +71,7 @@ def _retry(email, code, error):
         error,
         delay,
     )
-    args = (email.pk, code) if code else (email.pk,)
+    args = notifications.delivery_args(email.pk, code, base_url)
     deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
 
 

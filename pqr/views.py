@@ -16,7 +16,7 @@ from cms.exports import csv_response
 from cms.pagination import paginate
 from cms.ratelimits import is_limited, too_many_requests
 
-from . import deadlines, rules, terms, workflow
+from . import deadlines, notifications, rules, terms, workflow
 from .filing import code_matches, file_case
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
@@ -41,6 +41,7 @@ def file_petition(request):
                 data["attachments"],
                 user=request.user,
                 form_token=data.get("form_token") or None,
+                base_url=notifications.request_base_url(request),
             )
             if filed.code:
                 acks = request.session.get(ACK_SESSION_KEY, {})

@@ -37,6 +37,11 @@ LOGO_TITLE = "Escudo de Soacha (marcador de posición de la demostración)"
 DEFAULT_DEMO_PASSWORD = "soacha-demo-2026"  # documented in README; demo only
 
 
+def demo_password():
+    """The password given to the demo users when they are created."""
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
 #: Apps whose ``<app>/demo.py`` defines ``load(loader) -> int`` (objects created), and
 #: optionally ``build_site(loader) -> root page`` and ``finish(loader)`` (see
 #: ``DemoLoader.run``); they run in this order, and each must be idempotent itself.
@@ -167,9 +172,16 @@ class DemoLoader:
             self.created += 1
         return image
 
+    def logins(self):
+        """(email, role) of each demo user, for the summary printed after loading."""
+        return [
+            (spec["email"], "superuser" if spec.get("superuser") else ", ".join(spec["groups"]))
+            for spec in self.data["users"]
+        ]
+
     def users(self):
         User = get_user_model()
-        password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+        password = demo_password()
         for spec in self.data["users"]:
             user = User.objects.filter(email__iexact=spec["email"]).first()
             if user is None:

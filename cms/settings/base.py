@@ -248,9 +248,16 @@ TASKS = tasks_config(TASKS_BACKEND)
 PQR_EMAIL_RETRY_SECONDS = env_int("PQR_EMAIL_RETRY_SECONDS", 60)
 PQR_EMAIL_MAX_ATTEMPTS = env_int("PQR_EMAIL_MAX_ATTEMPTS", 8)
 
+# The portal's name (greetings of the account e-mails, django.contrib.sites' Site) and
+# its public address, for links in e-mails sent outside a request (a link sent while
+# answering a request uses that request's host). `make run` sets PORTAL_BASE_URL to
+# http://127.0.0.1:$(PORT).
+SITE_NAME = env_str("SITE_NAME", "Alcaldía de Soacha")
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Wagtail
-WAGTAIL_SITE_NAME = "Alcaldía de Soacha"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_SITE_NAME = SITE_NAME
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -20,7 +20,7 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="soacha-test-static-")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL = "http://testserver"
 
 _test_db_url = env_str("TEST_DATABASE_URL")
 if _test_db_url:

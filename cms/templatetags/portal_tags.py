@@ -1,8 +1,10 @@
 import datetime
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from cms import navigation, page_assets
 from cms.pagination import page_query as _page_query
@@ -87,3 +89,22 @@ def machine_datetime(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+# The account pages (allauth's login, sign-up, MFA steps): signing in from one of them
+# returns to the default page rather than to the sign-in itself.
+ACCOUNT_URL_PREFIXES = ("account_", "mfa_", "socialaccount_")
+
+
+@register.simple_tag(takes_context=True)
+def login_url(context):
+    """The sign-in link, with ``next`` set to the page it is on, so the reader comes
+    back to that page, in its language."""
+    url = reverse("account_login")
+    request = context.get("request")
+    if request is None:
+        return url
+    match = getattr(request, "resolver_match", None)
+    if match and (match.url_name or "").startswith(ACCOUNT_URL_PREFIXES):
+        return url
+    return f"{url}?{urlencode({'next': request.get_full_path()})}"

@@ -6,6 +6,7 @@ import re
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import formats, translation
 
 import pytest
 
@@ -60,7 +61,8 @@ def test_acknowledgement_email(demo_site, client, valid_post, django_capture_on_
     message = mail.outbox[0]
     assert case.radicado in message.subject
     assert f"/es/pqrsd/consulta/?radicado={case.radicado}&codigo=" in message.body
-    assert case.due_date.isoformat() in message.body
+    with translation.override("es"):
+        assert formats.date_format(case.due_date, "DATE_FORMAT") in message.body
 
 
 def test_radicados_are_sequential(demo_site, client, valid_post):

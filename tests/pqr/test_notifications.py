@@ -104,3 +104,30 @@ def test_filing_survives_a_mail_server_that_is_down(
     email = OutgoingEmail.objects.get(case=case)
     assert email.sent_at is None and email.attempts == 1
     assert "not sent after 1 attempt" in caplog.text
+
+
+def test_email_links_to_the_host_and_port_of_the_filing_request(
+    demo_site, client, valid_post, django_capture_on_commit_callbacks
+):
+    """The tracking link points where the citizen filed (never a fixed port 8000)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, valid_post, HTTP_HOST="portal.example:8123")
+    case = Case.objects.get(email=valid_post["email"])
+    (message,) = [m for m in mail.outbox if m.to == [valid_post["email"]]]
+    expected = f"http://portal.example:8123/es/pqrsd/consulta/?radicado={case.radicado}&codigo="
+    assert expected in message.body
+    assert ":8000" not in message.body
+
+
+def test_email_sent_outside_a_request_links_to_portal_base_url(
+    settings, django_capture_on_commit_callbacks
+):
+    """A filing without a request (demo, verbal import) uses PORTAL_BASE_URL."""
+    settings.PORTAL_BASE_URL = "http://127.0.0.1:8123"
+    data = {"petition_type": "general", "subject": "S", "description": "D"}
+    with django_capture_on_commit_callbacks(execute=True):
+        filed = file_case({**data, "email": "base@test.example", "consent": True})
+    (message,) = [m for m in mail.outbox if m.to == ["base@test.example"]]
+    assert f"http://127.0.0.1:8123/es/pqrsd/consulta/?radicado={filed.case.radicado}" in (
+        message.body
+    )
