@@ -13,7 +13,8 @@ LIST_SIZE = 6
 
 def tagged_content(page, audience_slug):
     """Latest news, upcoming events and standard pages of ``page``'s language tagged
-    for an audience: three queries whatever the amount of content."""
+    for an audience: a bounded number of queries whatever the amount of content (the
+    news' and events' images come with their renditions in two more each)."""
     from django.utils import timezone
 
     from .events import EventPage
@@ -29,10 +30,17 @@ def tagged_content(page, audience_slug):
             .distinct()
         )
 
+    from .common import listing_images
+
     return {
-        "news": list(common(NewsPage).order_by("-date", "-pk")[:LIST_SIZE]),
+        "news": list(
+            common(NewsPage).prefetch_related(listing_images()).order_by("-date", "-pk")[:LIST_SIZE]
+        ),
         "events": list(
-            common(EventPage).filter(end__gte=timezone.now()).order_by("start")[:LIST_SIZE]
+            common(EventPage)
+            .prefetch_related(listing_images())
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:LIST_SIZE]
         ),
         "pages": list(common(StandardPage).order_by("title")[:LIST_SIZE]),
     }
