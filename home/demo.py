@@ -32,6 +32,7 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
+from home.models.common import LISTING_RENDITIONS
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -59,6 +60,8 @@ class DemoImages:
                 with open(DATA / "images" / f"{key}.jpg", "rb") as handle:
                     image = model(title=spec["title"], file=ImageFile(handle, name=f"{key}.jpg"))
                     image.save()
+            # Made now so the first visitors' pages need not make them.
+            image.get_renditions(*LISTING_RENDITIONS)
             self._images[key] = image
         return self._images[key]
 

@@ -14,9 +14,10 @@ LIST_SIZE = 6
 def tagged_content(page, audience_slug):
     """Latest news, upcoming events and standard pages of ``page``'s language tagged
     for an audience: a bounded number of queries whatever the amount of content (the
-    news' and events' images come with their renditions in two more each)."""
+    news' and events' images come joined, with their renditions in one more each)."""
     from django.utils import timezone
 
+    from .common import with_images
     from .events import EventPage
     from .news import NewsPage
     from .pages import StandardPage
@@ -30,15 +31,10 @@ def tagged_content(page, audience_slug):
             .distinct()
         )
 
-    from .common import listing_images
-
     return {
-        "news": list(
-            common(NewsPage).prefetch_related(listing_images()).order_by("-date", "-pk")[:LIST_SIZE]
-        ),
+        "news": list(with_images(common(NewsPage)).order_by("-date", "-pk")[:LIST_SIZE]),
         "events": list(
-            common(EventPage)
-            .prefetch_related(listing_images())
+            with_images(common(EventPage))
             .filter(end__gte=timezone.now())
             .order_by("start")[:LIST_SIZE]
         ),

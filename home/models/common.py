@@ -91,28 +91,30 @@ class ImageFields(models.Model):
             )
 
 
-def listing_images(lookup="image"):
-    """A prefetch of the images at ``lookup`` with their listing renditions: two
-    queries however many items a listing shows."""
+def rendition_prefetch(lookup="renditions"):
+    """Prefetch the listing renditions at ``lookup`` into ``prefetched_renditions``,
+    where Wagtail's ``srcset_image`` looks first."""
     from wagtail.images import get_image_model
 
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-    return Prefetch(lookup, queryset=images)
+    renditions = get_image_model().get_rendition_model().objects
+    return Prefetch(
+        lookup,
+        queryset=renditions.filter(filter_spec__in=LISTING_RENDITIONS),
+        to_attr="prefetched_renditions",
+    )
+
+
+def with_images(queryset):
+    """``queryset`` with its items' images (joined) and their listing renditions (one
+    more query), however many items a listing shows."""
+    return queryset.select_related("image").prefetch_related(
+        rendition_prefetch("image__renditions")
+    )
 
 
 def prefetch_renditions(images):
     """Fetch the listing renditions of already loaded images in one query (none when
     there is no image), e.g. the images of several listings on one page."""
-    from wagtail.images import get_image_model
-
     images = [image for image in images if image is not None]
     if images:
-        renditions = get_image_model().get_rendition_model().objects
-        prefetch_related_objects(
-            images,
-            Prefetch(
-                "renditions",
-                queryset=renditions.filter(filter_spec__in=LISTING_RENDITIONS),
-                to_attr="prefetched_renditions",
-            ),
-        )
+        prefetch_related_objects(images, rendition_prefetch())

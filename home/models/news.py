@@ -15,7 +15,7 @@ from cms.models import BasePage
 from cms.pagination import paginate
 from home.blocks import HomeStreamBlock
 
-from .common import PAGE_SIZE, ImageFields, audiences_field, dependency_field, listing_images
+from .common import PAGE_SIZE, ImageFields, audiences_field, dependency_field, with_images
 
 NEWS_CATEGORIES = [
     ("noticia", _("News")),
@@ -36,12 +36,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index page")
 
     def news(self, category=None):
-        items = (
+        items = with_images(
             NewsPage.objects.live()
             .public()
             .child_of(self)
             .select_related("dependency")
-            .prefetch_related(listing_images())
             .order_by("-date", "-pk")
             .defer_streamfields()
         )
