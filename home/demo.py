@@ -7,9 +7,12 @@ editors keep it; only missing pages and missing English translations are created
 import json
 from pathlib import Path
 
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from cms.demo.loader import paragraphs
@@ -23,10 +26,13 @@ from home.models import (
     FaqPage,
     GlossaryPage,
     GlossaryTerm,
+    HomePage,
+    HomeSectionCard,
     NewsIndexPage,
     NewsPage,
     StandardPage,
 )
+from home.models.common import LISTING_RENDITIONS
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,11 +42,72 @@ def read(name):
         return json.load(handle)
 
 
+class DemoImages:
+    """The illustrations of ``home/data/images/`` (the project's own, CC0) as Wagtail
+    images, made once (looked up by title; an editor's changes are kept), with the
+    alternative text of ``home/data/images.json`` in each language."""
+
+    def __init__(self):
+        self.data = read("images")
+        self._images = {}
+
+    def image(self, key):
+        if key not in self._images:
+            spec = self.data["images"][key]
+            model = get_image_model()
+            image = model.objects.filter(title=spec["title"]).first()
+            if image is None:
+                with open(DATA / "images" / f"{key}.jpg", "rb") as handle:
+                    image = model(title=spec["title"], file=ImageFile(handle, name=f"{key}.jpg"))
+                    image.save()
+            # Made now so the first visitors' pages need not make them.
+            image.get_renditions(*LISTING_RENDITIONS)
+            self._images[key] = image
+        return self._images[key]
+
+    def fields(self, kind, slug, language="es"):
+        """The image fields of the demo page ``slug`` of ``kind`` ("news", "events"),
+        or none when the data gives it no image."""
+        key = self.data[kind].get(slug)
+        if key is None:
+            return {}
+        return {"image": self.image(key), "image_alt": self.data["images"][key]["alt"][language]}
+
+    def add_section_cards(self, loader):
+        """A card image for each section of ``images.json`` on both home pages, unless
+        the home page has a card for that section already or unpublished changes."""
+        for locale in (loader.es, loader.en):
+            home = loader.home.get_translation_or_none(locale)
+            if home is None or home.has_unpublished_changes:
+                continue
+            home = home.specific
+            if not isinstance(home, HomePage):
+                continue
+            have = set(home.section_cards.values_list("section__translation_key", flat=True))
+            added = False
+            for slug, key in self.data["sections"].items():
+                section = Page.objects.child_of(loader.home).filter(slug=slug).first()
+                if section is None or section.translation_key in have:
+                    continue
+                section = section.get_translation_or_none(locale) or section
+                home.section_cards.add(
+                    HomeSectionCard(
+                        section=section,
+                        image=self.image(key),
+                        image_alt=self.data["images"][key]["alt"][locale.language_code],
+                    )
+                )
+                added = True
+            if added:
+                home.save_revision().publish()
+
+
 class HomeDemo:
     def __init__(self, loader):
         self.loader = loader
         self.es, self.en = loader.es, loader.en
         self.created = 0
+        self.images = DemoImages()
         self.audiences = {audience.slug: audience for audience in Audience.objects.all()}
         self._dependencies = {}
 
@@ -91,6 +158,14 @@ class HomeDemo:
             return found
         return found.get_translation_or_none(self.en) or found
 
+    def english_alt(self, page, kind, slug):
+        """The English alternative text for the translation of ``page``, when the page
+        still shows its demo image (the translation copies the image)."""
+        fields = self.images.fields(kind, slug, "en")
+        if not fields or page.image_id != fields["image"].pk:
+            return {}
+        return {"image_alt": fields["image_alt"]}
+
     def pick_audiences(self, slugs):
         return [self.audiences[slug] for slug in slugs if slug in self.audiences]
 
@@ -116,12 +191,14 @@ class HomeDemo:
                 dependency=self.dependency(spec["dependency"]),
                 body=paragraphs(spec["paragraphs"]["es"]),
                 audiences=self.pick_audiences(spec["audiences"]),
+                **self.images.fields("news", spec["slug"]),
             )
             self.translate(
                 page,
                 spec,
                 body=paragraphs(spec["paragraphs"]["en"]),
                 dependency=self.dependency(spec["dependency"], "en"),
+                **self.english_alt(page, "news", spec["slug"]),
             )
 
     def events(self):
@@ -141,8 +218,14 @@ class HomeDemo:
                 place=spec["place"],
                 dependency=self.dependency(spec["dependency"]),
                 audiences=self.pick_audiences(spec["audiences"]),
+                **self.images.fields("events", spec["slug"]),
             )
-            self.translate(page, spec, dependency=self.dependency(spec["dependency"], "en"))
+            self.translate(
+                page,
+                spec,
+                dependency=self.dependency(spec["dependency"], "en"),
+                **self.english_alt(page, "events", spec["slug"]),
+            )
 
     def faq(self, parent):
         data = read("faq")
@@ -225,8 +308,10 @@ def build_site(loader):
 
 
 def finish(loader):
-    """Link blocks whose targets the other apps' demos have just made."""
+    """Link blocks whose targets the other apps' demos have just made, and the images
+    of the sections' cards on the home pages (the sections come from every app)."""
     loader.site_tree.add_links()
+    DemoImages().add_section_cards(loader)
 
 
 def load(loader) -> int:

@@ -4,7 +4,7 @@ from .audiences import AudiencePage, ChildrenPage
 from .events import EventIndexPage, EventPage
 from .faq import FaqPage, GlossaryPage, GlossaryTerm
 from .news import NewsIndexPage, NewsPage
-from .pages import HomePage, StandardPage
+from .pages import HomePage, HomeSectionCard, StandardPage
 
 __all__ = [
     "AudiencePage",
@@ -15,6 +15,7 @@ __all__ = [
     "GlossaryPage",
     "GlossaryTerm",
     "HomePage",
+    "HomeSectionCard",
     "NewsIndexPage",
     "NewsPage",
     "StandardPage",

@@ -13,9 +13,11 @@ LIST_SIZE = 6
 
 def tagged_content(page, audience_slug):
     """Latest news, upcoming events and standard pages of ``page``'s language tagged
-    for an audience: three queries whatever the amount of content."""
+    for an audience: a bounded number of queries whatever the amount of content (the
+    news' and events' images come joined, with their renditions in one more each)."""
     from django.utils import timezone
 
+    from .common import with_images
     from .events import EventPage
     from .news import NewsPage
     from .pages import StandardPage
@@ -30,9 +32,11 @@ def tagged_content(page, audience_slug):
         )
 
     return {
-        "news": list(common(NewsPage).order_by("-date", "-pk")[:LIST_SIZE]),
+        "news": list(with_images(common(NewsPage)).order_by("-date", "-pk")[:LIST_SIZE]),
         "events": list(
-            common(EventPage).filter(end__gte=timezone.now()).order_by("start")[:LIST_SIZE]
+            with_images(common(EventPage))
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:LIST_SIZE]
         ),
         "pages": list(common(StandardPage).order_by("title")[:LIST_SIZE]),
     }

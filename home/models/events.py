@@ -19,7 +19,7 @@ from cms.models import BasePage
 from cms.navigation import public_only
 from home.blocks import HomeStreamBlock
 
-from .common import audiences_field, dependency_field
+from .common import ImageFields, audiences_field, dependency_field
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -153,7 +153,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(request, self.title, self.events().filter(end__gte=since))
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ImageFields, RoutablePageMixin, BasePage):
     """An event of the Alcaldía: when (America/Bogota), where and who organises it."""
 
     start = models.DateTimeField(_("starts"))
@@ -169,6 +169,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [FieldPanel("start"), FieldPanel("end"), FieldPanel("place"), FieldPanel("dependency")],
             heading=_("When and where"),
         ),
+        ImageFields.image_panel(),
         FieldPanel("body"),
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("audiences")]
@@ -189,9 +190,15 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("events")
 
     def clean(self):
-        super().clean()
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The event cannot end before it starts.")})
+            errors["end"] = [_("The event cannot end before it starts.")]
+        if errors:
+            raise ValidationError(errors)
 
     @path("")
     def detail_route(self, request):

@@ -1,6 +1,5 @@
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,7 +15,7 @@ from cms.models import BasePage
 from cms.pagination import paginate
 from home.blocks import HomeStreamBlock
 
-from .common import PAGE_SIZE, audiences_field, dependency_field
+from .common import PAGE_SIZE, ImageFields, audiences_field, dependency_field, with_images
 
 NEWS_CATEGORIES = [
     ("noticia", _("News")),
@@ -37,7 +36,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index page")
 
     def news(self, category=None):
-        items = (
+        items = with_images(
             NewsPage.objects.live()
             .public()
             .child_of(self)
@@ -81,7 +80,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(BasePage):
+class NewsPage(ImageFields, BasePage):
     """A news item, press release or publication filed under a dependency."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -89,20 +88,6 @@ class NewsPage(BasePage):
         _("category"), max_length=20, choices=NEWS_CATEGORIES, default="noticia"
     )
     dependency = dependency_field()
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe what the image shows for people who cannot see it."),
-    )
     body = StreamField(HomeStreamBlock(), verbose_name=_("body"), blank=True)
     audiences = audiences_field()
 
@@ -112,7 +97,7 @@ class NewsPage(BasePage):
             [FieldPanel("date"), FieldPanel("category"), FieldPanel("dependency")],
             heading=_("Filing"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        ImageFields.image_panel(),
         FieldPanel("body"),
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("audiences")]
@@ -130,10 +115,3 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image: alternative text is required.")}
-            )

@@ -1,20 +1,22 @@
 from django.apps import apps
+from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.template.backends.django import get_installed_libraries
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models import BasePage
-from cms.navigation import public_only
+from cms.navigation import get_main_menu, public_only
 from home.blocks import HomeStreamBlock
 
-from .common import audiences_field
+from .common import ImageFields, audiences_field, prefetch_renditions
 
 HOME_NEWS = 3
 HOME_EVENTS = 3
@@ -30,7 +32,11 @@ class HomePage(BasePage):
 
     body = StreamField(HomeStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        InlinePanel("section_cards", heading=_("Images of the portal's sections"), label=_("Card")),
+    ]
 
     # The home page sits at the top of the tree and there is only one per locale.
     parent_page_types = ["wagtailcore.Page"]
@@ -44,7 +50,23 @@ class HomePage(BasePage):
         news, events = self.news_and_events(request)
         context["latest_news"], context["upcoming_events"] = news, events
         context["featured_procedures_available"] = featured_procedures_available()
+        context["sections"] = self.sections(request)
+        prefetch_renditions(
+            [item.image for item in [*news, *events]]
+            + [card.image for _section, card in context["sections"] if card]
+        )
         return context
+
+    def sections(self, request):
+        """The "sections of the portal" cards: each main menu page with the image its
+        card has on this home page, matched by translation key so one card serves the
+        section in every language. One query (with the menu's), whatever the number of cards."""
+        menu = get_main_menu(request)
+        cards = {
+            card.section.translation_key: card
+            for card in self.section_cards.select_related("section", "image")
+        }
+        return [(section, cards.get(section.translation_key)) for section in menu]
 
     def news_and_events(self, request):
         """The latest news and the upcoming events in ONE query: a window function
@@ -65,7 +87,7 @@ class HomePage(BasePage):
             .filter(Q(newspage__isnull=False) | Q(eventpage__end__gte=timezone.now()))
             .annotate(rank=rank)
             .filter(rank__lte=max(HOME_NEWS, HOME_EVENTS))
-            .select_related("newspage", "eventpage")
+            .select_related("newspage__image", "eventpage__image")
             .defer("newspage__body", "eventpage__body")
             .order_by("rank")
         )
@@ -76,6 +98,31 @@ class HomePage(BasePage):
             elif hasattr(row, "eventpage") and len(events) < HOME_EVENTS:
                 events.append(row.eventpage)
         return news, events
+
+
+class HomeSectionCard(ImageFields, Orderable):
+    """The image of one section's card on the home page (the sections are the main
+    menu's pages, of any type, so the card rather than the page carries it)."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="section_cards")
+    section = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("section"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A page of the main menu."),
+    )
+
+    panels = [
+        FieldPanel("section"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+        FieldPanel("image_decorative"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("section card")
+        verbose_name_plural = _("section cards")
 
 
 class StandardPage(BasePage):

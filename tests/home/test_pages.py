@@ -66,8 +66,10 @@ def test_english_home_page(client, demo_site):
 
 @pytest.mark.parametrize("url", ["/es/", "/en/"])
 def test_home_page_query_count_is_bounded(client, demo_site, django_assert_max_num_queries, url):
-    """An uncached render (cold cache) of the home page takes at most 15 SQL queries."""
-    with django_assert_max_num_queries(15):
+    """An uncached render (cold cache) of the home page takes at most 17 SQL queries
+    (15, plus one for the sections' cards and one for the renditions of every image
+    the page shows), however many news, events and cards it lists."""
+    with django_assert_max_num_queries(17):
         response = client.get(url)
     assert response.status_code == 200
 
