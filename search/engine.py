@@ -237,6 +237,10 @@ class RankedPages:
             items.extend(self.results()[max(start, len(self.order)) : stop])
         return items
 
+    def get_queryset(self):
+        """The database query of the matches (what the PostgreSQL index test explains)."""
+        return self.results().get_queryset()
+
 
 def reference(item):
     """What identifies a result in the cache: its kind and primary key."""

@@ -39,6 +39,8 @@ NORM_TYPES = {
     "circulares": "circular",
     "proyecto": "proyecto",
 }
+#: A title word shorter than this never stands for a longer query word ("se" ≠ "secretaría").
+MIN_STEM = 4
 NUMBER_RE = re.compile(r"^\d{1,6}$")
 
 #: Words that make a query trámite-like (folded stems: a query word starting with one).
@@ -143,7 +145,10 @@ def _has_words(title_stems, phrase):
     """Whether every word of ``phrase`` (outside stopwords) is among ``title_stems``."""
     stems = [word_stem(word) for word in query_terms(phrase)]
     return bool(stems) and all(
-        any(title.startswith(stem) or stem.startswith(title) for title in title_stems if title)
+        any(
+            title.startswith(stem) or (len(title) >= MIN_STEM and stem.startswith(title))
+            for title in title_stems
+        )
         for stem in stems
     )
 

@@ -64,8 +64,9 @@ CASES = [
     ("trasparencia", "transparencia", 1),
     # Dependencies: their trámites.
     ("secretaria de movilidad", "licencia-de-conduccion", 3),
-    ("secretaría de salud", "vacunacion", 3),
-    ("direccion de rentas", "pago-impuesto-predial", 3),
+    ("secretaría de hacienda", "acuerdo-de-pago", 1),
+    ("secretaria de la mujer", "ruta-violencias-genero", 1),
+    ("secretaria de ambiente", "poda-tala-arboles", 3),
     # Transparency, participation, news and help pages.
     ("organigrama", "organigrama", 1),
     ("directorio de servidores", "directorio-de-servidores", 1),
