@@ -8,7 +8,7 @@ once per cache generation."""
 from . import cache as search_cache
 from .text import fold, query_terms
 
-#: The Spanish list a new portal starts with (search/migrations/0005 seeds it; editors
+#: The Spanish list a new portal starts with (search/migrations/0005 seeds a copy; editors
 #: change it in the admin): what citizens of a Colombian municipality type → what the
 #: portal's pages say.
 DEFAULT_SYNONYMS = {

@@ -1,17 +1,42 @@
-"""The Spanish default synonyms (search.synonyms.DEFAULT_SYNONYMS), and the editors'
-rights to manage synonyms in the admin."""
+"""The Spanish default synonyms (as search.synonyms.DEFAULT_SYNONYMS lists them when
+this migration was written), and the editors' rights to manage synonyms in the admin."""
 
 from django.db import migrations
 
 CODENAMES = ("add_synonym", "change_synonym", "delete_synonym", "view_synonym")
 
+DEFAULT_SYNONYMS = {
+    "pqrs": "pqrsd",
+    "pqr": "pqrsd",
+    "pqrds": "pqrsd",
+    "predial": "impuesto predial",
+    "ica": "industria y comercio",
+    "rit": "registro de industria y comercio",
+    "sisben": "sisbén",
+    "pot": "plan de ordenamiento territorial",
+    "pae": "alimentación escolar",
+    "pase": "licencia de conducción",
+    "dec": "decreto",
+    "res": "resolución",
+    "resol": "resolución",
+    "acdo": "acuerdo",
+    "vacuna": "vacunación",
+    "vacunas": "vacunación",
+    "estrato": "estratificación",
+    "certificado": "certificación",
+    "derecho de peticion": "pqrsd",
+    "adulto mayor": "colombia mayor",
+    "tercera edad": "personas mayores",
+}
+
 
 def seed(apps, schema_editor):
-    from search.synonyms import DEFAULT_SYNONYMS, key
+    from search.text import fold, query_terms
 
     Synonym = apps.get_model("search", "Synonym")
     for term, alternatives in DEFAULT_SYNONYMS.items():
-        Synonym.objects.get_or_create(term=key(term), defaults={"alternatives": alternatives})
+        key = fold(" ".join(query_terms(term)))
+        Synonym.objects.get_or_create(term=key, defaults={"alternatives": alternatives})
 
 
 def grant(apps, schema_editor):
