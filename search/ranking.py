@@ -16,31 +16,34 @@ The database ranks the matches (BM25 on SQLite, ``ts_rank`` on PostgreSQL); the 
 import re
 from dataclasses import dataclass
 
+from transparency.models.norms import TYPE_WORDS
+
 from .text import fold, query_terms
 
 #: How many of the best database matches the rules reorder (the rest keep their order).
 CANDIDATES = 100
 
-#: Norm types as citizens write them (folded) → ``NormPage.norm_type`` values.
+#: Norm types as citizens write them (folded) → ``NormPage.norm_type`` values: the
+#: norm listing's own words (Spanish and English) plus plurals and abbreviations.
 NORM_TYPES = {
-    "decreto": "decreto",
+    **{fold(word): norm_type for word, norm_type in TYPE_WORDS.items()},
     "decretos": "decreto",
     "dec": "decreto",
-    "acuerdo": "acuerdo",
     "acuerdos": "acuerdo",
     "acdo": "acuerdo",
-    "ley": "ley",
     "leyes": "ley",
-    "resolucion": "resolucion",
     "resoluciones": "resolucion",
     "res": "resolucion",
     "resol": "resolucion",
-    "circular": "circular",
     "circulares": "circular",
-    "proyecto": "proyecto",
+    "ordenanzas": "ordenanza",
 }
 #: A title word shorter than this never stands for a longer query word ("se" ≠ "secretaría").
 MIN_STEM = 4
+#: Words between a norm's type, number and year ("Decreto No. 387 de 2009").
+CONNECTORS = frozenset(
+    {"de", "del", "of", "no", "n", "nº", "no°", "nro", "num", "numero", "number"}
+)
 NUMBER_RE = re.compile(r"^\d{1,6}$")
 
 #: Words that make a query trámite-like (folded stems: a query word starting with one).
@@ -92,7 +95,7 @@ def norm_reference(query):
     """The norm ``query`` names ("decreto 387", "dec. 387 de 2009", "Acuerdo 05"), or
     None. A bare number counts only when it is not a year alone."""
     words = [fold(word) for word in re.findall(r"\w+", query)]
-    words = [word for word in words if word not in ("de", "del", "no", "n", "numero", "nro")]
+    words = [word for word in words if word not in CONNECTORS]
     norm_type, numbers = "", []
     for word in words:
         if word in NORM_TYPES and not norm_type:

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
         ("Dec. 387 de 2009", NormReference("387", "decreto", 2009)),
         ("acuerdo 05", NormReference("5", "acuerdo")),
         ("Resolución No. 450 de 2025", NormReference("450", "resolucion", 2025)),
+        ("decree 387 of 2009", NormReference("387", "decreto", 2009)),
         ("387", NormReference("387")),
         ("2009", None),
         ("acuerdo de pago", None),
