@@ -23,6 +23,8 @@ def _watched_models():
     from cms.models import Dependency
     from participation.models import DebateHold
 
+    from .models import Synonym
+
     return [
         Page,
         get_document_model(),
@@ -32,6 +34,7 @@ def _watched_models():
         SearchPromotion,
         Dependency,
         DebateHold,
+        Synonym,
     ]
 
 

@@ -29,6 +29,8 @@ from cms.models import Dependency
 from participation.models import DebateHold
 
 from . import cache as search_cache
+from .ranking import CANDIDATES, norm_reference, rerank
+from .synonyms import expand
 from .text import fold, plural_variants, query_terms
 
 DOCUMENT_TYPE = "document"
@@ -67,21 +69,47 @@ def visible_documents():
     return get_document_model().objects.exclude(collection_id__in=private_collection_ids())
 
 
-def build_query(terms):
-    """All terms must match; each term matches any of its spellings.
+def number_variants(term):
+    """A norm number as written and without (or with) its leading zero: "5" ↔ "05"."""
+    plain = str(int(term))
+    return {term, plain, plain.zfill(2)} if len(plain) < 2 else {term, plain}
+
+
+def term_variants(term):
+    """The spellings one query word matches in the full-text index.
 
     PostgreSQL's Spanish configuration stems plurals itself, so a term only adds its
     accent-free spelling (which also works before the unaccent configuration is in
     place). SQLite's FTS5 index already ignores accents but does not stem, so each term
     also matches its Spanish singular and plural forms."""
-    parts = []
-    for term in terms:
-        if connection.vendor == "postgresql":
-            variants = sorted({term, fold(term)})
-        else:
-            variants = plural_variants(term)
-        parts.append(Or([PlainText(variant) for variant in variants]))
+    if term.isdigit():
+        return sorted(number_variants(term))
+    if connection.vendor == "postgresql":
+        return sorted({term, fold(term)})
+    return plural_variants(term)
+
+
+def phrase_query(phrase):
+    """All words of a (synonym's) phrase, each in any of its spellings."""
+    words = phrase.split()
+    parts = [Or([PlainText(variant) for variant in term_variants(word)]) for word in words]
     return And(parts) if len(parts) > 1 else parts[0]
+
+
+def build_query(terms, per_term=None, whole=()):
+    """All terms must match; each term matches any of its spellings or any of its
+    synonyms' alternatives (``per_term``, aligned with ``terms``). ``whole`` lists
+    alternatives of the whole query (a phrase synonym), any of which may match instead."""
+    per_term = per_term or [[] for _term in terms]
+    parts = []
+    for term, alternatives in zip(terms, per_term, strict=True):
+        options = [PlainText(variant) for variant in term_variants(term)]
+        options += [phrase_query(alternative) for alternative in alternatives]
+        parts.append(Or(options))
+    query = And(parts) if len(parts) > 1 else parts[0]
+    if whole:
+        return Or([query, *(phrase_query(alternative) for alternative in whole)])
+    return query
 
 
 def dependency_fields(model):
@@ -190,6 +218,30 @@ class ChainedResults:
         return items
 
 
+class RankedPages:
+    """Page matches as a sliceable sequence: the first ``len(order)`` positions are the
+    pages of ``order`` (fetched by pk, one slice at a time), the rest the database's own
+    order from there on (``order`` is a reordering of its first matches)."""
+
+    def __init__(self, order, results, fetch):
+        self.order, self.results, self.fetch = order, results, fetch
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        head = self.order[start:stop]
+        items = []
+        if head:
+            pages = {page.pk: page for page in self.fetch(head)}
+            items = [pages[pk] for pk in head if pk in pages]
+        if stop is None or stop > len(self.order):
+            items.extend(self.results()[max(start, len(self.order)) : stop])
+        return items
+
+    def get_queryset(self):
+        """The database query of the matches (what the PostgreSQL index test explains)."""
+        return self.results().get_queryset()
+
+
 def reference(item):
     """What identifies a result in the cache: its kind and primary key."""
     return ("page" if isinstance(item, Page) else DOCUMENT_TYPE, item.pk)
@@ -246,8 +298,13 @@ class SiteSearch:
         return query_terms(self.query)
 
     @cached_property
+    def expansion(self):
+        """The synonyms' alternatives: ``(per_term, whole)`` (see search.synonyms)."""
+        return expand(self.terms)
+
+    @cached_property
     def search_query(self):
-        return build_query(self.terms) if self.terms else None
+        return build_query(self.terms, *self.expansion) if self.terms else None
 
     @cached_property
     def visible_pages(self):
@@ -316,14 +373,77 @@ class SiteSearch:
         return counts.get(content_type.pk, 0) if content_type else 0
 
     @property
+    def total(self):
+        """How many results the current filters give (from the cached counts)."""
+        return self.page_count + self.document_count
+
+    @property
     def document_count(self):
         return self.counts["documents"] if self.filters.type in ("", DOCUMENT_TYPE) else 0
 
     @cached_property
     def page_results(self):
+        """The page matches, the best ``CANDIDATES`` reordered by search.ranking."""
         if self.search_query is None or self.filters.type == DOCUMENT_TYPE:
             return None
-        return self._pages().specific().search(self.search_query)
+        return RankedPages(
+            self.ranked_page_ids,
+            lambda: self._pages().specific().search(self.search_query),
+            lambda ids: self._pages().filter(pk__in=ids).specific(),
+        )
+
+    @cached_property
+    def ranked_page_ids(self):
+        """Primary keys of the best database matches in the order of search.ranking:
+        one query for the candidates and, for a norm-like query, one for their norm
+        numbers (cached like the counts)."""
+
+        def compute():
+            candidates = [
+                (page.pk, page.title, page.content_type_id)
+                for page in self._pages()
+                .only("pk", "title", "content_type_id")
+                .search(self.search_query)[:CANDIDATES]
+            ]
+            per_term, whole = self.expansion
+            return rerank(
+                candidates,
+                self.terms,
+                per_term,
+                whole,
+                norm_matches=self.exact_norms([pk for pk, _t, _c in candidates]),
+                procedure_type_id=self.content_type_id("transparency.procedurepage"),
+                dependency_names=[name for _pk, name in dependency_choices(self.locale)],
+            )
+
+        key = [*self.cache_key, self.filters.type]
+        return search_cache.cached("ranked", key, compute)
+
+    @property
+    def cache_key(self):
+        return [self.locale.pk, self.terms, self.filters.year, self.filters.dependency]
+
+    def content_type_id(self, value):
+        content_type = self.content_type_for(value)
+        return content_type.pk if content_type else None
+
+    def exact_norms(self, page_ids):
+        """The pages among ``page_ids`` that are the norm the query names, if any."""
+        reference = norm_reference(self.query)
+        if reference is None or not page_ids:
+            return []
+        from transparency.models import NormPage
+
+        norms = NormPage.objects.filter(pk__in=page_ids).values_list(
+            "pk", "norm_type", "number", "year"
+        )
+        return [
+            pk
+            for pk, norm_type, number, year in norms
+            if (number.lstrip("0") or "0") == reference.number
+            and reference.norm_type in ("", norm_type)
+            and reference.year in (None, year)
+        ]
 
     @cached_property
     def document_results(self):

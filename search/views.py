@@ -19,6 +19,7 @@ from cms.ratelimits import is_limited, rate, too_many_requests
 from .engine import SearchFilters, SiteSearch, dependency_choices, visible_pages
 from .forms import SearchForm
 from .presenters import present
+from .spelling import correction
 from .text import query_terms
 
 RESULTS_PER_PAGE = 10
@@ -89,6 +90,18 @@ def search(request):
         dependency=form.cleaned_value("dependency"),
     )
     site_search = SiteSearch(query, locale, filters)
+    record = site_search.terms and "page" not in request.GET and not filters.active
+    if site_search.terms and not site_search.total:
+        # Nothing found: search again with the misspelt words corrected, if any; the
+        # citizen's own words are logged as a search without results.
+        corrected = correction(query, locale)
+        fixed = SiteSearch(corrected, locale, filters) if corrected else None
+        if fixed is not None and fixed.total:
+            if record:
+                site_search.record(found=bool(site_search.promotions))
+                record = False
+            site_search = fixed
+            context.update(corrected_query=corrected)
     form.set_type_choices(site_search.type_facets)
     results = site_search.presented_results(
         lambda items: present(items, site_search.terms, request), request.get_host()
@@ -96,7 +109,7 @@ def search(request):
     notices = []
     page_obj = paginate(request, results, RESULTS_PER_PAGE, notices)
     total = page_obj.paginator.count
-    if site_search.terms and "page" not in request.GET and not filters.active:
+    if record:
         site_search.record(found=bool(total or site_search.promotions))
     context.update(
         page_obj=page_obj,

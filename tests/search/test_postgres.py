@@ -15,6 +15,13 @@ from .test_matching import (  # noqa: F401
     test_number_does_not_match_other_numbers,
     test_words_in_the_body_are_found,
 )
+from .test_ranking import (  # noqa: F401
+    test_a_misspelt_query_shows_the_corrected_results,
+    test_an_editors_synonym_expands_the_query_at_once,
+    test_issue_queries_rank_the_page_first,
+    test_pqrs_finds_the_pqrsd_trámite,
+)
+from .test_relevance import test_citizen_queries_find_the_expected_page  # noqa: F401
 from .test_visibility import (  # noqa: F401
     test_draft_page_never_appears,
     test_private_page_never_appears,

@@ -204,6 +204,10 @@ class ProcedurePage(SectionPage):
         index.SearchField("purpose"),
         index.SearchField("who_may_request"),
         index.SearchField("requirements"),
+        # "secretaría de salud" finds the trámites that dependency answers for.
+        index.RelatedFields(
+            "responsible_dependency", [index.SearchField("name"), index.SearchField("acronym")]
+        ),
         index.FilterField("topic"),
         index.FilterField("online_level"),
     ]
