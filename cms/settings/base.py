@@ -191,6 +191,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Serve MEDIA_ROOT from Django when no web server, CDN or object storage does (one
+# small server, `make lighthouse`); always on with DEBUG.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Private files (PQRSD attachments): outside MEDIA_ROOT, never served by a URL; read
 # only through permission-checked views (pqr.storage).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))

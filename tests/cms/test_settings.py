@@ -193,3 +193,22 @@ def test_unknown_tasks_backend_is_refused(tmp_path):
     )
     assert result.returncode != 0
     assert "TASKS_BACKEND must be one of immediate, database" in result.stderr
+
+
+MEDIA_VIEW = SETUP + (
+    "from django.urls import Resolver404, resolve\n"
+    "try:\n    print(resolve('/media/images/a.jpg').func.__module__)\n"
+    "except Resolver404:\n    print('not found')"
+)
+
+
+def test_uploads_are_served_by_django_only_when_asked(tmp_path):
+    """Production leaves /media/ to the web server unless SERVE_MEDIA is set."""
+    off = run_django(MEDIA_VIEW, "cms.settings.production", **production_env(tmp_path))
+    assert off.returncode == 0, off.stderr
+    assert off.stdout.strip() != "django.views.static"
+    on = run_django(
+        MEDIA_VIEW, "cms.settings.production", **production_env(tmp_path, SERVE_MEDIA="true")
+    )
+    assert on.returncode == 0, on.stderr
+    assert on.stdout.strip() == "django.views.static"
