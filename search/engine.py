@@ -82,7 +82,7 @@ def term_variants(term):
     accent-free spelling (which also works before the unaccent configuration is in
     place). SQLite's FTS5 index already ignores accents but does not stem, so each term
     also matches its Spanish singular and plural forms."""
-    if term.isdigit():
+    if term.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
         return sorted(number_variants(term))
     if connection.vendor == "postgresql":
         return sorted({term, fold(term)})

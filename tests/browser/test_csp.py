@@ -42,6 +42,35 @@ def csp_violations(page):
     return violations
 
 
+JCROP = "/wagtailimages/js/vendor/jquery.Jcrop.min.js"
+
+
+def without_jcrop_touch_probe(violations):
+    """Drop the reports of one known, harmless probe. Wagtail's image cropper (Jcrop,
+    on the image edit page) tests for touch support with
+    ``div.setAttribute("ontouchstart", "return;")`` on a detached element; the admin
+    policy (no inline event handler) blocks it, which only tells Jcrop that there is no
+    touch screen, as is true here. Its reports are the event whose source is Jcrop and
+    the console lines Chromium writes for it, on a page where no other inline handler
+    was blocked."""
+    inline_sources = {}
+    for violation in violations:
+        if violation.get("directive") == "script-src-attr":
+            inline_sources.setdefault(violation["url"], set()).add(
+                JCROP in violation.get("source", "")
+            )
+    probe_only = {url for url, sources in inline_sources.items() if sources == {True}}
+    return [
+        violation
+        for violation in violations
+        if violation["url"] not in probe_only
+        or not (
+            violation.get("directive") == "script-src-attr"
+            or "inline event handler" in violation.get("console", "")
+        )
+    ]
+
+
 def sign_in(page, portal_url, user):
     """Give the browser a session for ``user`` (allauth's own sign-in has its tests)."""
     from django.test import Client
@@ -133,7 +162,8 @@ def test_admin_pages_have_no_csp_violation(page, portal_url, superuser, csp_viol
     the live preview shows the page in its frame."""
     sign_in(page, portal_url, superuser)
     visit_admin(page, portal_url, admin_urls(), screenshot)
-    assert csp_violations == [], "\n".join(map(str, csp_violations))
+    violations = without_jcrop_touch_probe(csp_violations)
+    assert violations == [], "\n".join(map(str, violations))
 
 
 EDITOR_PAGES = (

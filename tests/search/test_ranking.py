@@ -131,3 +131,10 @@ def test_a_query_without_correction_shows_the_empty_page(client, demo_site):
 
 def test_the_synonyms_snippet_is_registered():
     assert reverse("wagtailsnippets_search_synonym:list")
+
+
+@pytest.mark.parametrize("query", ["²", "x² 387", "٣٨٧", "¹²³"])
+def test_digits_that_are_not_plain_numbers_never_break_the_search(client, demo_site, query):
+    """Superscripts are digits that int() refuses; Arabic-Indic numerals are decimals it
+    accepts: both give a results page, never a 500."""
+    assert client.get("/es/buscar/", {"q": query}).status_code == 200
