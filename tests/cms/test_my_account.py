@@ -45,9 +45,8 @@ def settings_post(**overrides):
 
 @pytest.fixture
 def debate(demo_site):
-    from tests.participation.conftest import make_debate
-
     from participation.models import DebateIndexPage
+    from tests.participation.conftest import make_debate
 
     index = DebateIndexPage.objects.filter(locale__language_code="es").first()
     return make_debate(index, "debate-mi-cuenta", -timedelta(days=1), timedelta(days=10))
@@ -55,9 +54,8 @@ def debate(demo_site):
 
 @pytest.fixture
 def surveys(demo_site):
-    from tests.surveys.conftest import definition
-
     from surveys.models import SurveyPage
+    from tests.surveys.conftest import definition
 
     home = Page.objects.get(pk=demo_site.root_page_id)
     now = timezone.now()
