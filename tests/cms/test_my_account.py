@@ -262,3 +262,15 @@ def test_bad_input_gives_a_translated_error_and_keeps_the_rest(client, citizen, 
     assert not NotificationPreference.objects.filter(user=citizen).exists()
     citizen.refresh_from_db()
     assert citizen.preferred_language == ""
+
+
+def test_junk_in_every_field_is_a_400_never_a_500(client, citizen):
+    from tests.cms.test_fuzz import JUNK
+
+    client.force_login(citizen)
+    for junk in JUNK:
+        for field in ["preferred_language", *Kind.values]:
+            response = client.post(url(), settings_post(**{field: junk}))
+            assert response.status_code in (302, 400), (field, junk)
+    response = client.post(url(), {})
+    assert response.status_code == 400
