@@ -158,12 +158,11 @@ def count_queries_in_process():
 
     django.setup()
     from django.conf import settings
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
-    from django.contrib.auth import get_user_model
 
     counts = []
     for entry in ENTRIES:
