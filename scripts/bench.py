@@ -164,11 +164,12 @@ def count_queries_in_process():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    anonymous = Client(raise_request_exception=False, HTTP_HOST=HOST)
     counts = []
     for entry in ENTRIES:
-        client = Client(raise_request_exception=False, HTTP_HOST=HOST)
-        session = None
+        client, session = anonymous, None
         if entry.get("user"):
+            client = Client(raise_request_exception=False, HTTP_HOST=HOST)
             client.force_login(get_user_model().objects.get(email__iexact=entry["user"]))
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
         method = getattr(client, entry.get("method", "GET").lower())
