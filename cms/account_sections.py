@@ -15,9 +15,13 @@ debates, comments and consultations, and so on. An app registers its section in
         )
     )
 
-The account page renders every registered section, in ``order``, each template with the
-request and what ``get_context(request)`` returns. A section whose ``get_context`` returns
-``None`` is left out (e.g. a staff-only section for a citizen)."""
+The account page (``cms.accounts.my_account``, ``/<lang>/mi-cuenta/``) renders every
+registered section, in ``order``, under an ``<h2>`` of its ``title``: its template gets the
+page's context (``request``, ``user``) plus what ``get_context(request)`` returns, as
+``section`` (so ``{{ section.cases }}``); headings inside a section start at ``<h3>``.
+A section whose ``get_context`` returns ``None`` is left out (e.g. a staff-only section
+for a citizen). The subscriptions section (e-mail lists with double opt-in) registers
+here the same way once that app exists."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -1,12 +1,18 @@
 """Account views that need more than allauth's settings."""
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect, QueryDict
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import DefaultAccountAdapter
 
+from cms.account_forms import AccountSettingsForm
+from cms.account_sections import account_sections
 from cms.client_ip import client_ip
 from cms.redirects import safe_next
 
@@ -56,3 +62,28 @@ def login_redirect(request):
         query["next"] = next_url
         target = f"{target}?{query.urlencode(safe='/')}"
     return HttpResponseRedirect(target)
+
+
+def my_account(request):
+    """ "Mi cuenta": the profile links, the settings form and every section the apps
+    register (cms.account_sections), each rendered with its own template and context."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    initial = AccountSettingsForm.initial_for(request.user)
+    status = 200
+    if request.method == "POST":
+        form = AccountSettingsForm(request.POST, initial=initial)
+        if form.is_valid():
+            form.save(request.user)
+            messages.success(request, _("Your preferences were saved."))
+            return HttpResponseRedirect(reverse("my_account"))
+        status = 400
+    else:
+        form = AccountSettingsForm(initial=initial)
+    sections = []
+    for section in account_sections():
+        context = section.get_context(request)
+        if context is not None:
+            sections.append({"section": section, "context": context})
+    context = {"form": form, "sections": sections}
+    return TemplateResponse(request, "account/my_account.html", context, status=status)

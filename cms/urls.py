@@ -62,6 +62,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("cuentas/signup/", accounts.signup, name="account_signup"),
     path("cuentas/", include("allauth.urls")),
+    path("mi-cuenta/", accounts.my_account, name="my_account"),
     path("buscar/", include("search.urls")),
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),

@@ -19,6 +19,11 @@ class ParticipationConfig(AppConfig):
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender="participation.Comment")
         register_stylesheet("participation/css/participation.css")
 
+        from cms.account_sections import register_account_section
+        from participation import account
+
+        register_account_section(account.SECTION)
+
         from wagtail.signals import page_published
 
         from participation import signals

@@ -3,7 +3,10 @@ change that causes them, delivered by participation.tasks after commit."""
 
 from django.db import transaction
 
+from cms.models import NotificationPreference
 from participation.models import Comment, Follow, Notification
+
+Preference = NotificationPreference.Kind
 
 
 def _enqueue(notification):
@@ -14,25 +17,41 @@ def _enqueue(notification):
 
 def queue_replies(comment):
     """Tell the followers of the comment's debate and of its thread (never its author,
-    never twice) that it was published."""
+    never twice) that it was published, in each one's preferred language.
+
+    A follower of the thread hears of it as a reply ("replies to my comments" in "Mi
+    cuenta"), a follower of the whole debate as news of a followed process; whoever
+    chose "never" for that kind is skipped (a constant number of queries)."""
     follows = list(
-        Follow.objects.filter(thread_id=comment.thread_id).exclude(user_id=comment.user_id)
+        Follow.objects.filter(thread_id=comment.thread_id)
+        .exclude(user_id=comment.user_id)
+        .select_related("user")
         if comment.level > 0
         else []
     )
-    follows += Follow.objects.filter(page_id=comment.page_id, thread__isnull=True).exclude(
-        user_id=comment.user_id
+    follows += (
+        Follow.objects.filter(page_id=comment.page_id, thread__isnull=True)
+        .exclude(user_id=comment.user_id)
+        .select_related("user")
     )
+    user_ids = {follow.user_id for follow in follows}
+    silenced = {
+        Preference.REPLIES: NotificationPreference.silenced(user_ids, Preference.REPLIES),
+        Preference.FOLLOWED: NotificationPreference.silenced(user_ids, Preference.FOLLOWED),
+    }
     seen = set()
     for follow in follows:
         if follow.user_id in seen:
             continue
         seen.add(follow.user_id)
+        kind = Preference.REPLIES if follow.thread_id else Preference.FOLLOWED
+        if follow.user_id in silenced[kind]:
+            continue
         notification = Notification.objects.create(
             user_id=follow.user_id,
             kind=Notification.Kind.REPLY,
             follow=follow,
-            language=comment.language,
+            language=follow.user.preferred_language or comment.language,
             context={"comment": comment.pk},
         )
         _enqueue(notification)
@@ -84,7 +103,13 @@ def comment_of(notification):
 def queue_consultation(user_id, kind, language, **context):
     """Tell a consultation's participant that its matrix was published (``comments``:
     theirs, to list what was answered to each) or that its norm was issued (``norm``);
-    ``page`` is the consultation's original page, linked in ``language`` when sent."""
+    ``page`` is the consultation's original page, linked in ``language`` when sent.
+    Nothing is queued for a participant who chose "never" for news of followed
+    processes."""
+    if NotificationPreference.frequency_for(user_id, Preference.FOLLOWED) == (
+        NotificationPreference.Frequency.NEVER
+    ):
+        return None
     notification = Notification.objects.create(
         user_id=user_id, kind=kind, language=language, context=context
     )

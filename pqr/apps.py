@@ -7,4 +7,8 @@ class PqrConfig(AppConfig):
     verbose_name = _("PQRSD")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system check
+        from cms.account_sections import register_account_section
+
+        from . import account, checks  # noqa: F401 - checks registers the system check
+
+        register_account_section(account.SECTION)

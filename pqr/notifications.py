@@ -55,9 +55,13 @@ def queue_acknowledgement(case, code, base_url=None):
 
 def queue_status(case, message=""):
     """Tell the citizen the case changed, with the public message of the change (what
-    to complete, where it was transferred, why) and the answer once answered."""
+    to complete, where it was transferred, why) and the answer once answered, in the
+    preferred language of the account that filed it (set in "Mi cuenta"), else the
+    portal's. Always sent, whatever the citizen's notification preferences: the law
+    requires notifying these changes (Ley 1755 de 2015)."""
     message = message if message != case.answer else ""
-    return _queue(case, OutgoingEmail.Kind.STATUS, settings.LANGUAGE_CODE, message=message)
+    language = (case.user.preferred_language if case.user_id else "") or settings.LANGUAGE_CODE
+    return _queue(case, OutgoingEmail.Kind.STATUS, language, message=message)
 
 
 def render(email, code=None, base_url=None):

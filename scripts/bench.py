@@ -42,6 +42,9 @@ from urllib.parse import urlencode
 
 # The URLs under load, in order. An entry may name the ``expect``ed status (e.g. 404 for
 # a tracking lookup with a wrong code); others count any non-2xx/3xx as an error.
+# An entry with a ``user`` (an e-mail address a seed command created) is requested signed
+# in as that user: the query count's client signs in, and its session cookie is sent
+# with every request of the load.
 # POST entries send ``data`` form-encoded with a CSRF
 # cookie and matching X-CSRFToken header (Django accepts any well-formed secret).
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,20 +157,27 @@ def count_queries_in_process():
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(raise_request_exception=False, HTTP_HOST=HOST)
+    anonymous = Client(raise_request_exception=False, HTTP_HOST=HOST)
     counts = []
     for entry in ENTRIES:
+        client, session = anonymous, None
+        if entry.get("user"):
+            client = Client(raise_request_exception=False, HTTP_HOST=HOST)
+            client.force_login(get_user_model().objects.get(email__iexact=entry["user"]))
+            session = client.cookies[settings.SESSION_COOKIE_NAME].value
         method = getattr(client, entry.get("method", "GET").lower())
         method(entry["path"], entry.get("data"))
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = method(entry["path"], entry.get("data"))
-        counts.append({"queries": len(queries), "status": response.status_code})
+        counts.append({"queries": len(queries), "status": response.status_code, "session": session})
     print(json.dumps(counts))
 
 
@@ -293,6 +303,9 @@ def request_parts(entry):
                 "X-CSRFToken": token,
             }
         )
+    if entry.get("session"):
+        cookie = f"sessionid={entry['session']}"
+        headers["Cookie"] = f"{headers['Cookie']}; {cookie}" if "Cookie" in headers else cookie
     return method, entry["path"], body, headers
 
 
@@ -492,6 +505,8 @@ def main():
             wait_until_ready(process, port, ENTRIES[0]["path"])
             results = []
             for entry, counted in zip(ENTRIES, query_counts, strict=True):
+                if counted.get("session"):
+                    entry = {**entry, "session": counted["session"]}
                 print(f"loading {entry['name']} ({entry['path']})", flush=True)
                 result = bench_entry(port, process.pid, entry)
                 result["queries"] = counted["queries"]

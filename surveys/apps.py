@@ -17,3 +17,8 @@ class SurveysConfig(AppConfig):
         register_block_template("quick_poll", "surveys/blocks/quick_poll_block.html")
         register_stylesheet("surveys/css/surveys.css")
         register_after_content("surveys/includes/page_feedback.html")
+
+        from cms.account_sections import register_account_section
+        from surveys import account
+
+        register_account_section(account.SECTION)

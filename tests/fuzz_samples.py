@@ -111,6 +111,7 @@ SAMPLES = {
     "<lang>/cuentas/inactive/": lambda d: ["/es/cuentas/inactive/"],
     "<lang>/cuentas/reauthenticate/": lambda d: ["/es/cuentas/reauthenticate/"],
     "<lang>/cuentas/email/": lambda d: ["/es/cuentas/email/"],
+    "<lang>/mi-cuenta/": lambda d: ["/es/mi-cuenta/", "/en/mi-cuenta/"],
     "<lang>/cuentas/confirm-email/": lambda d: ["/es/cuentas/confirm-email/"],
     "<lang>/cuentas/password/change/": lambda d: ["/es/cuentas/password/change/"],
     "<lang>/cuentas/password/set/": lambda d: ["/es/cuentas/password/set/"],

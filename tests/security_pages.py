@@ -65,6 +65,7 @@ def signed_in_urls():
         "account_reauthenticate",
         "account_logout",
         "mfa_index",
+        "my_account",
     )
     with translation.override("es"):
         urls = {f"es:{name}": reverse(name) for name in names}

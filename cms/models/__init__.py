@@ -5,6 +5,14 @@ from .audiences import AUDIENCE_CHOICES, Audience
 from .dependencies import Dependency
 from .pages import BasePage
 from .settings import EntitySettings
-from .users import User
+from .users import NotificationPreference, User
 
-__all__ = ["AUDIENCE_CHOICES", "Audience", "BasePage", "Dependency", "EntitySettings", "User"]
+__all__ = [
+    "AUDIENCE_CHOICES",
+    "Audience",
+    "BasePage",
+    "Dependency",
+    "EntitySettings",
+    "NotificationPreference",
+    "User",
+]

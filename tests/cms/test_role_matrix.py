@@ -30,6 +30,7 @@ MATRIX = {
     "<lang>/cuentas/inactive/": (lambda d: "/es/cuentas/inactive/", ALL_200),
     "<lang>/cuentas/reauthenticate/": (lambda d: "/es/cuentas/reauthenticate/", LOGIN_ONLY),
     "<lang>/cuentas/email/": (lambda d: "/es/cuentas/email/", LOGIN_ONLY),
+    "<lang>/mi-cuenta/": (lambda d: "/es/mi-cuenta/", LOGIN_ONLY),
     "<lang>/cuentas/confirm-email/": (lambda d: "/es/cuentas/confirm-email/", ALL_200),
     "<lang>/cuentas/password/change/": (lambda d: "/es/cuentas/password/change/", LOGIN_ONLY),
     "<lang>/cuentas/password/set/": (
