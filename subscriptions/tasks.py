@@ -110,7 +110,7 @@ def deliver(delivery_id, base_url=None):
     a bounce at once."""
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("subscription", "announcement__page")
             .filter(pk=delivery_id)
             .first()
