@@ -62,9 +62,9 @@ def send_confirmation(subscription_id, token, base_url=None):
 def fan_out(announcement_id, base_url=None):
     """Create one delivery per confirmed subscriber (a repeat creates none) and
     enqueue each delivery that is not sent yet."""
-    announcement = Announcement.objects.filter(pk=announcement_id).first()
-    if announcement is None:
-        return 0
+    announcement = Announcement.objects.select_related("page").filter(pk=announcement_id).first()
+    if announcement is None or not announcement.page.live:
+        return 0  # unpublished before the worker came to it
     ids = services.subscribers(announcement).values_list("pk", flat=True).order_by("pk")
     queued = 0
     for start in range(0, ids.count(), FAN_OUT_CHUNK):
