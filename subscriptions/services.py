@@ -140,6 +140,11 @@ def unsubscribe(token):
     return True
 
 
+def unsubscribe_path(subscription):
+    """The unsubscribe page of a subscription, in the active language."""
+    return reverse("subscriptions:unsubscribe", args=[unsubscribe_token(subscription)])
+
+
 def unsubscribe_url(subscription, base_url=None):
     with translation.override(subscription.language):
         path = reverse("subscriptions:unsubscribe", args=[unsubscribe_token(subscription)])

@@ -5,6 +5,7 @@ first publication (once per item, never on an edit), the form's errors and limit
 import re
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -317,3 +318,23 @@ def test_subscriptions_for_user_lists_the_confirmed_ones(citizen, subscribe):
     subscribe(citizen.email, list_key="events", confirm=False)
     subscribe("otro@test.example")
     assert list(services.subscriptions_for_user(citizen)) == [mine]
+
+
+def test_the_account_section_lists_the_citizens_subscriptions(citizen, subscribe, rf):
+    from django.template.loader import render_to_string
+
+    from cms.account_sections import SECTIONS
+
+    subscribe(citizen.email)
+    section = SECTIONS["subscriptions"]
+    request = rf.get("/es/")
+    request.user = citizen
+    with translation.override("en"):
+        context = section.get_context(request)
+        html = render_to_string(section.template, {**context, "request": request})
+    (row,) = context["subscriptions"]
+    assert row["unsubscribe_url"].startswith("/en/suscripciones/baja/")
+    assert row["unsubscribe_url"] in html
+    anonymous = rf.get("/es/")
+    anonymous.user = AnonymousUser()
+    assert section.get_context(anonymous) is None
