@@ -338,3 +338,21 @@ def test_the_account_section_lists_the_citizens_subscriptions(citizen, subscribe
     anonymous = rf.get("/es/")
     anonymous.user = AnonymousUser()
     assert section.get_context(anonymous) is None
+
+
+def test_the_news_room_and_participation_indexes_link_to_the_form(client, newsroom):
+    from participation.models import ConsultationIndexPage, DebateIndexPage
+
+    pages = [
+        (newsroom, "news"),
+        (
+            ConsultationIndexPage.objects.live().filter(locale=newsroom.locale).first(),
+            "participation",
+        ),
+        (DebateIndexPage.objects.live().filter(locale=newsroom.locale).first(), "participation"),
+    ]
+    for page, list_key in pages:
+        html = client.get(page.url).content.decode()
+        assert f'href="/es/suscripciones/?lista={list_key}" id="subscribe-link"' in html
+        form = client.get(f"/es/suscripciones/?lista={list_key}").content.decode()
+        assert re.search(rf'value="{list_key}"[^>]*checked', form)  # preselected
