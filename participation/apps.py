@@ -30,6 +30,12 @@ class ParticipationConfig(AppConfig):
         from participation.models import ConsultationPage
 
         page_published.connect(signals.consultation_published, sender=ConsultationPage)
+        # A new consultation or debate is e-mailed to the subscribers of that list.
+        from participation.models import DebatePage
+        from subscriptions import lists
+
+        lists.register(ConsultationPage, lists.PARTICIPATION)
+        lists.register(DebatePage, lists.PARTICIPATION)
         # The consultation page's sub-routes are served by views registered by name
         # (participation.routes): importing them registers them.
         # A consultation's draft in the norms library stays a draft while comments wait

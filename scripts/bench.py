@@ -141,6 +141,15 @@ def manage(env, *args):
         raise SetupError(f"{' '.join(args)} failed:\n{result.stdout}{result.stderr}")
 
 
+def subscription_enqueue(env):
+    """subscriptions' enqueue timings for 0 to 10,000 subscribers (a list of dicts)."""
+    command = [sys.executable, "manage.py", "bench_subscription_enqueue"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SetupError(f"bench_subscription_enqueue failed:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def count_queries(env):
     """Run this script with --count-queries under ``env`` and return its JSON answer."""
     command = [sys.executable, __file__, "--count-queries"]
@@ -498,6 +507,7 @@ def main():
             for command in bench_seed_commands():
                 manage(env, command)
             manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+            enqueue = subscription_enqueue(env)
             print("counting queries of one uncached render per URL", flush=True)
             query_counts = count_queries(env)
             port = free_port()
@@ -541,8 +551,16 @@ def main():
         **versions(),
         "commit": git_commit(),
         "total_seconds": round(time.monotonic() - started, 1),
+        "subscription_enqueue": enqueue,
     }
     print_table(metadata, results)
+    print("\nenqueue of a news notification (one fan-out task; the worker finds subscribers):")
+    for row in enqueue:
+        print(
+            f"  {row['subscribers']:>6} subscribers: {row['publish_and_enqueue_ms']} ms"
+            f" (median {row['median_ms']} ms), "
+            f"{row['tasks_enqueued_per_publication']:g} task(s) per publication"
+        )
     if log_tail:
         print(f"\nserver errors; end of the gunicorn log:\n{log_tail}")
     RESULTS_FILE.write_text(json.dumps({"metadata": metadata, "results": results}, indent=2))

@@ -166,6 +166,13 @@ SAMPLES = {
     "<lang>/encuestas/votar/": lambda d: [],
     "<lang>/encuestas/valoracion/": lambda d: [],
     "<lang>/mapa-del-sitio/": lambda d: ["/es/mapa-del-sitio/"],
+    "<lang>/suscripciones/": lambda d: ["/es/suscripciones/", "/en/suscripciones/?lista=events"],
+    "<lang>/suscripciones/pendiente/": lambda d: ["/es/suscripciones/pendiente/"],
+    "<lang>/suscripciones/confirmar/<str:token>/": lambda d: ["/es/suscripciones/confirmar/abc/"],
+    "<lang>/suscripciones/baja/<str:token>/": lambda d: [
+        "/es/suscripciones/baja/1-abc/",
+        "/es/suscripciones/baja/abc/",
+    ],
     "<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         lambda d: [
             f"/es/_util/authenticate_with_password/{d.private.page_restriction.pk}/"
@@ -211,6 +218,7 @@ STAFF_ONLY = {
     "admin/encuestas/moderacion/": lambda d: ["/admin/encuestas/moderacion/?p=1"],
     "admin/encuestas/moderacion/<int:pk>/": lambda d: [],
     "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
+    "admin/reports/suscripciones/": lambda d: ["/admin/reports/suscripciones/"],
 }
 
 

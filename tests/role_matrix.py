@@ -24,7 +24,16 @@ import pytest
 from cms.roles import AUTHORS, EDITORS, INTERNAL_CONTROL, MODERATORS, PQR_OFFICERS
 
 #: the apps with a tests/<app>/test_role_matrix.py
-MATRIX_APPS = ("cms", "home", "transparency", "pqr", "surveys", "search", "participation")
+MATRIX_APPS = (
+    "cms",
+    "home",
+    "transparency",
+    "pqr",
+    "surveys",
+    "search",
+    "participation",
+    "subscriptions",
+)
 
 ROLES = ("anonymous", "citizen", "author", "editor", "moderator", "pqr", "control", "superuser")
 GROUPS = {

@@ -18,7 +18,17 @@ from django.urls.resolvers import LocalePrefixPattern
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
-PORTAL_APPS = ("cms", "home", "transparency", "pqr", "participation", "surveys", "search", "gel")
+PORTAL_APPS = (
+    "cms",
+    "home",
+    "transparency",
+    "pqr",
+    "participation",
+    "surveys",
+    "search",
+    "gel",
+    "subscriptions",
+)
 WAGTAIL_FRONT_END = (
     "wagtail.views.serve",
     "wagtail.views.authenticate_with_password",

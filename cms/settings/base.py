@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "surveys",
     "search",
     "gel",
+    "subscriptions",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -250,6 +251,11 @@ TASKS = tasks_config(TASKS_BACKEND)
 # 1, 2, 4 … times this many seconds (capped at 64 times), at most PQR_EMAIL_MAX_ATTEMPTS times.
 PQR_EMAIL_RETRY_SECONDS = env_int("PQR_EMAIL_RETRY_SECONDS", 60)
 PQR_EMAIL_MAX_ATTEMPTS = env_int("PQR_EMAIL_MAX_ATTEMPTS", 8)
+# E-mail subscriptions: an unconfirmed request expires after this many days
+# (`manage.py expire_subscriptions` deletes it); deliveries retry like PQRSD e-mails.
+SUBSCRIPTIONS_CONFIRM_DAYS = env_int("SUBSCRIPTIONS_CONFIRM_DAYS", 7)
+SUBSCRIPTIONS_RETRY_SECONDS = env_int("SUBSCRIPTIONS_RETRY_SECONDS", 60)
+SUBSCRIPTIONS_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_MAX_ATTEMPTS", 8)
 
 # The portal's name (greetings of the account e-mails, django.contrib.sites' Site) and
 # its public address, for links in e-mails sent outside a request (a link sent while
@@ -432,6 +438,8 @@ RATE_LIMITS = {
     "participation_profile": "10/h",
     # Checking a participation certificate's code (participation.views.results).
     "participation_certificate_verify": "30/m",
+    # The e-mail subscription form (subscriptions.views.subscribe).
+    "subscribe": "10/h",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 

@@ -13,7 +13,16 @@ from cms import page_assets
 from cms.blocks import BLOCK_TEMPLATES, BaseStreamBlock
 
 ROOT = Path(settings.BASE_DIR)
-PORTAL_APPS = ["transparency", "home", "pqr", "surveys", "search", "participation", "gel"]
+PORTAL_APPS = [
+    "transparency",
+    "subscriptions",
+    "home",
+    "pqr",
+    "surveys",
+    "search",
+    "participation",
+    "gel",
+]
 
 
 def test_the_import_contract_is_kept():

@@ -13,7 +13,17 @@ from cms.ratelimits import rate, too_many_requests
 from cms.settings import base
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["cms", "home", "pqr", "search", "surveys", "transparency", "participation", "gel"]
+APPS = [
+    "cms",
+    "home",
+    "pqr",
+    "search",
+    "surveys",
+    "transparency",
+    "participation",
+    "gel",
+    "subscriptions",
+]
 
 
 def _sources():

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SubscriptionsConfig(AppConfig):
+    name = "subscriptions"
+    verbose_name = _("E-mail subscriptions")
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from wagtail.signals import page_published
+
+        from cms.account_sections import AccountSection, register_account_section
+
+        from . import account, services
+
+        page_published.connect(services.page_first_published)
+        register_account_section(
+            AccountSection(
+                key="subscriptions",
+                title=_("My e-mail subscriptions"),
+                template="subscriptions/account/section.html",
+                get_context=account.subscriptions_for_account,
+                order=60,
+            )
+        )

@@ -1,0 +1,36 @@
+"""The lists a visitor may subscribe to, and which page types feed them.
+
+Subscriptions sits below home and participation (import-linter layers): it never
+imports their models. Each of those apps *registers* its publishable page types here
+(``register(NewsPage, NEWS)`` in its ``AppConfig.ready``); when a registered page is
+first published, the matching subscribers are notified (services.page_first_published).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+NEWS = "news"
+EVENTS = "events"
+PARTICIPATION = "participation"
+
+#: list key -> label (the order of the subscription form)
+LISTS = {
+    NEWS: _("News"),
+    EVENTS: _("Events"),
+    PARTICIPATION: _("New public consultations and debates"),
+}
+CHOICES = list(LISTS.items())
+
+_registry = {}
+
+
+def register(model, list_key):
+    """Notify the subscribers of ``list_key`` when a ``model`` page is first published.
+    A page with a ``dependency_id`` also reaches the subscribers of that dependency."""
+    if list_key not in LISTS:
+        raise ValueError(f"Unknown subscription list {list_key!r}")
+    _registry[model] = list_key
+
+
+def list_for(page):
+    """The list a published page feeds, or None."""
+    return _registry.get(type(page))

@@ -1,0 +1,98 @@
+"""E-mail subscriptions (double opt-in) and the deliveries sent to them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .lists import CHOICES
+
+
+class Subscription(models.Model):
+    """One address on one list (optionally narrowed to a dependency's news).
+
+    Created unconfirmed with the hash of a random confirmation token; nothing is sent
+    to it but the confirmation request until the address confirms (``confirmed_at``).
+    Unconfirmed rows older than SUBSCRIPTIONS_CONFIRM_DAYS are deleted by
+    ``manage.py expire_subscriptions`` and their link is refused."""
+
+    email = models.EmailField(_("e-mail address"))
+    list_key = models.CharField(_("list"), max_length=20, choices=CHOICES)
+    dependency = models.ForeignKey(
+        "cms.Dependency",
+        verbose_name=_("dependency"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=10)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subscriptions",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    confirm_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"))
+    #: the privacy policy page's latest revision when the consent was given
+    consent_policy_revision = models.PositiveIntegerField(null=True, blank=True)
+    bounces = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        permissions = [("view_subscription_report", "Can view the subscriptions report")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "list_key", "dependency"],
+                name="subscription_unique_per_list",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.list_key} <{self.pk}>"
+
+
+class Announcement(models.Model):
+    """A page whose first publication is announced: one row per page and its
+    translations (``translation_key``), so neither a later publication (an edit) nor
+    the first publication of a translation notifies again."""
+
+    translation_key = models.UUIDField(unique=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    list_key = models.CharField(max_length=20, choices=CHOICES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.list_key}: page {self.page_id}"
+
+
+class Delivery(models.Model):
+    """One announcement sent to one subscription, at most once: the unique constraint
+    makes a repeated fan-out a no-op, and ``sent_at`` is set in the same transaction as
+    the send, under a row lock. Kept (without the subscription) after an unsubscribe,
+    for the count of messages sent."""
+
+    subscription = models.ForeignKey(
+        Subscription, null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    #: the address refused the message, or every try failed
+    bounced = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subscription", "announcement"], name="delivery_once")
+        ]
+
+    def __str__(self):
+        return f"delivery {self.pk}"

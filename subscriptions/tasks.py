@@ -1,0 +1,163 @@
+"""Subscription e-mails (django-tasks): the confirmation request, the fan-out of an
+announcement to its subscribers, and each delivery, sent exactly once with retries."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from django_tasks import task
+
+from . import services
+from .lists import LISTS
+from .models import Announcement, Delivery, Subscription
+
+logger = logging.getLogger(__name__)
+MAX_BACKOFF = 64
+FAN_OUT_CHUNK = 500
+
+
+def _message(template, context, to, language, unsubscribe=None):
+    """A plain-text e-mail with a simple HTML alternative, rendered in ``language``;
+    with the RFC 8058 one-click unsubscribe headers when ``unsubscribe`` is given."""
+    with translation.override(language):
+        context = {**context, "language": language, "unsubscribe_url": unsubscribe}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
+    headers = {}
+    if unsubscribe:
+        headers = {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    message = EmailMultiAlternatives(subject, text, None, [to], headers=headers)
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+@task()
+def send_confirmation(subscription_id, token, base_url=None):
+    """The one message a pending address gets: the link to confirm."""
+    subscription = Subscription.objects.filter(pk=subscription_id).first()
+    if subscription is None or subscription.confirmed_at:
+        return False
+    language = subscription.language
+    context = {
+        "subscription": subscription,
+        "list_label": LISTS[subscription.list_key],
+        "confirm_url": services.confirm_url(token, language, base_url),
+        "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+    }
+    _message("subscriptions/email/confirm", context, subscription.email, language).send()
+    return True
+
+
+@task()
+def fan_out(announcement_id, base_url=None):
+    """Create one delivery per confirmed subscriber (a repeat creates none) and
+    enqueue each delivery that is not sent yet."""
+    announcement = Announcement.objects.select_related("page").filter(pk=announcement_id).first()
+    if announcement is None or not announcement.page.live:
+        return 0  # unpublished before the worker came to it
+    ids = services.subscribers(announcement).values_list("pk", flat=True).order_by("pk")
+    queued = 0
+    for start in range(0, ids.count(), FAN_OUT_CHUNK):
+        chunk = list(ids[start : start + FAN_OUT_CHUNK])
+        Delivery.objects.bulk_create(
+            [Delivery(subscription_id=pk, announcement=announcement) for pk in chunk],
+            ignore_conflicts=True,
+        )
+        pending = Delivery.objects.filter(
+            announcement=announcement, subscription_id__in=chunk, sent_at__isnull=True
+        ).values_list("pk", flat=True)
+        for delivery_id in pending:
+            args = (delivery_id, base_url) if base_url else (delivery_id,)
+            deliver.enqueue(*args)
+            queued += 1
+    return queued
+
+
+def render_delivery(delivery, base_url=None):
+    """The e-mail of one delivery, in its subscriber's language (and the page in that
+    language when it is translated)."""
+    subscription = delivery.subscription
+    language = subscription.language
+    with translation.override(language):
+        page = delivery.announcement.page.specific.localized
+        url = page.get_url()
+        if url and not url.startswith("http"):
+            url = services.absolute(url, base_url)
+    context = {
+        "page": page,
+        "page_url": url,
+        "list_label": LISTS[subscription.list_key],
+    }
+    unsubscribe = services.unsubscribe_url(subscription, base_url)
+    return _message("subscriptions/email/item", context, subscription.email, language, unsubscribe)
+
+
+@task()
+def deliver(delivery_id, base_url=None):
+    """Send one delivery exactly once: the row is locked while it is sent and marked
+    sent in the same transaction. An SMTP or connection error retries after 1, 2, 4 …
+    periods, up to SUBSCRIPTIONS_MAX_ATTEMPTS; an address the server refuses counts as
+    a bounce at once."""
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(of=("self",))
+            .select_related("subscription", "announcement__page")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.sent_at or delivery.bounced:
+            return False
+        if delivery.subscription is None:
+            return False  # unsubscribed meanwhile
+        delivery.attempts += 1
+        message = render_delivery(delivery, base_url)
+        try:
+            message.send()
+        except smtplib.SMTPRecipientsRefused as error:
+            _bounce(delivery, error)
+            return False
+        except (smtplib.SMTPException, OSError) as error:
+            delivery.save(update_fields=["attempts"])
+            _retry(delivery, base_url, error)
+            return False
+        delivery.sent_at = timezone.now()
+        delivery.save(update_fields=["attempts", "sent_at"])
+    return True
+
+
+def _bounce(delivery, error):
+    logger.warning("Subscription delivery %s bounced: %r", delivery.pk, error)
+    delivery.bounced = True
+    delivery.save(update_fields=["attempts", "bounced"])
+    Subscription.objects.filter(pk=delivery.subscription_id).update(
+        bounces=delivery.subscription.bounces + 1
+    )
+
+
+def _retry(delivery, base_url, error):
+    backend = deliver.get_backend()
+    if delivery.attempts >= settings.SUBSCRIPTIONS_MAX_ATTEMPTS or not backend.supports_defer:
+        logger.error(
+            "Subscription delivery %s not sent after %s attempt(s): %r",
+            delivery.pk,
+            delivery.attempts,
+            error,
+        )
+        _bounce(delivery, error)
+        return
+    delay = settings.SUBSCRIPTIONS_RETRY_SECONDS * min(2 ** (delivery.attempts - 1), MAX_BACKOFF)
+    logger.warning(
+        "Subscription delivery %s failed (%r); retrying in %s s", delivery.pk, error, delay
+    )
+    args = (delivery.pk, base_url) if base_url else (delivery.pk,)
+    deliver.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)

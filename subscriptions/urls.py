@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "subscriptions"
+
+urlpatterns = [
+    path("", views.subscribe, name="subscribe"),
+    path("pendiente/", views.pending, name="pending"),
+    path("confirmar/<str:token>/", views.confirm, name="confirm"),
+    path("baja/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,83 @@
+"""Public pages: subscribe, confirm (a button: mail scanners prefetch links), and
+unsubscribe (a button on GET; one-click POST per RFC 8058, no sign-in, no CSRF token:
+the signed token is the credential)."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from django_ratelimit.decorators import ratelimit
+
+from cms.ratelimits import is_limited, rate, too_many_requests
+
+from . import services
+from .forms import SubscribeForm
+
+FORM_TEMPLATE = "subscriptions/subscribe.html"
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=rate("subscribe"), method="POST", block=False)
+def subscribe(request):
+    policy = services.policy_page(request)
+    form = SubscribeForm(request.POST or None, initial={"list_key": request.GET.get("lista")})
+    context = {
+        "form": form,
+        "policy_page": policy,
+        "confirm_days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+    }
+    if request.method == "POST":
+        if is_limited(request):
+            return too_many_requests(request, FORM_TEMPLATE, context)
+        if form.is_valid():
+            services.subscribe(
+                form.cleaned_data["email"],
+                form.cleaned_data["list_key"],
+                dependency=form.cleaned_data["dependency"],
+                language=get_language(),
+                user=request.user,
+                policy=policy,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )
+            return redirect("subscriptions:pending")
+    return TemplateResponse(request, FORM_TEMPLATE, context)
+
+
+def pending(request):
+    return TemplateResponse(request, "subscriptions/pending.html", {})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    status = None
+    if request.method == "POST":
+        status, _ = services.confirm(token)
+    context = {"status": status, "token": token}
+    code = 400 if status in (services.INVALID, services.EXPIRED) else 200
+    return _private(TemplateResponse(request, "subscriptions/confirm.html", context, status=code))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    if request.method == "POST":
+        done = services.unsubscribe(token)
+        context = {"done": done, "invalid": not done}
+        status = 200 if done else 400
+    else:
+        subscription = services.subscription_for_token(token)
+        context = {"subscription": subscription, "invalid": subscription is None}
+        status = 200 if subscription else 400
+    return _private(
+        TemplateResponse(request, "subscriptions/unsubscribe.html", context, status=status)
+    )

@@ -1,0 +1,100 @@
+"""The real queue (PostgreSQL): django-tasks-db's backend and worker, and a real SMTP
+server on loopback that is down while a news item goes to 100 subscribers."""
+
+import threading
+import time
+from collections import Counter
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+import pytest
+from aiosmtpd.controller import Controller
+from django_tasks_db.models import DBTaskResult
+
+from subscriptions.models import Delivery, Subscription
+from tests.pqr.test_email_queue import Inbox, _free_port, _run
+
+SUBSCRIBERS = 100
+
+
+def _worker():
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="subscriptions-test-worker",
+        excluded_queue_names=[],
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_smtp_down_then_up_delivers_each_notification_once(settings, demo_site):
+    """Publishing enqueues one fan-out task whatever the number of subscribers; the
+    worker fans out to 100 while the mail server is down, retries, and when the
+    server comes back each subscriber gets the item exactly once, none lost."""
+    from home.models import NewsIndexPage, NewsPage
+
+    port = _free_port()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.SUBSCRIPTIONS_RETRY_SECONDS = 0.25
+    settings.SUBSCRIPTIONS_MAX_ATTEMPTS = 12
+    now = timezone.now()
+    addresses = [f"suscriptor{n}@test.example" for n in range(SUBSCRIBERS)]
+    Subscription.objects.bulk_create(
+        Subscription(email=email, list_key="news", language="es", confirmed_at=now, consent_at=now)
+        for email in addresses
+    )
+    newsroom = NewsIndexPage.objects.live().filter(locale=Locale.objects.get(language_code="es"))[0]
+    page = NewsPage(title="Cierre de vías", slug=slugify("Cierre de vías"), introduction="x")
+    newsroom.add_child(instance=page)
+    page.save_revision().publish()
+
+    # The request enqueued ONE task; the fan-out happens in the worker.
+    assert DBTaskResult.objects.filter(task_path="subscriptions.tasks.fan_out").count() == 1
+    assert not DBTaskResult.objects.filter(task_path="subscriptions.tasks.deliver").exists()
+
+    worker = _worker()
+    thread = threading.Thread(target=_run, args=(worker,), daemon=True)
+    thread.start()
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    started = False
+    deliveries = Delivery.objects.filter(announcement__page=page)
+    try:
+        deadline = time.monotonic() + 30
+        while deliveries.filter(attempts__gte=2).count() < SUBSCRIBERS:
+            assert time.monotonic() < deadline, "the worker never retried every delivery"
+            time.sleep(0.2)
+        assert inbox.recipients == []
+        assert deliveries.count() == SUBSCRIBERS
+        assert not deliveries.filter(sent_at__isnull=False).exists()
+
+        controller.start()
+        started = True
+        deadline = time.monotonic() + 60
+        while deliveries.filter(sent_at__isnull=True).exists():
+            assert time.monotonic() < deadline, "notifications still pending"
+            time.sleep(0.2)
+        time.sleep(1)  # a duplicate, if any, would arrive now
+    finally:
+        worker.running = False
+        thread.join(timeout=10)
+        if started:
+            controller.stop()
+
+    assert Counter(inbox.recipients) == Counter(addresses)
+    assert not deliveries.filter(bounced=True).exists()
