@@ -7,8 +7,6 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("E-mail subscriptions")
 
     def ready(self):
-        from django.utils.translation import gettext_lazy as _
-
         from wagtail.signals import page_published
 
         from cms.account_sections import AccountSection, register_account_section
