@@ -205,8 +205,15 @@ def get_language_alternatives(request, page=None):
                 if exact:
                     url += remainder
             else:
-                url = translate_url(escape_uri_path(request.path), code)
-                exact = True
+                path = escape_uri_path(request.path)
+                url = translate_url(path, code)
+                # Without a page, a path that resolves nowhere or to Wagtail's page route
+                # is a 404: the other language goes to its home, not to the same 404.
+                match = getattr(request, "resolver_match", None)
+                not_found = url == path or (match is not None and match.url_name == "wagtail_serve")
+                exact = code == current or not not_found
+                if not exact:
+                    url = f"/{code}/"
             alternatives.append(
                 {
                     "code": code,

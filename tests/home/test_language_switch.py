@@ -122,9 +122,21 @@ def test_the_switch_costs_no_query(client, press_releases):
     assert counts[0] == counts[1]
 
 
-def test_a_path_outside_wagtail_is_escaped(client, demo_site):
-    """An unknown path (the 404 page has the switch too) stays a valid, escaped URL."""
-    response = client.get('/es/buscar/a b"c/?q=1')
+def test_a_view_outside_wagtail_keeps_its_escaped_query(client, demo_site):
+    """A view that is not a page (search) switches to the same view in English, with
+    its query string parsed and encoded again."""
+    response = client.get("/es/buscar/", {"q": 'a b"c'})
     match = SWITCH.search(response.content.decode())
     assert match, response.status_code
-    assert match.group(1).endswith("/buscar/a%20b%22c/?q=1")
+    assert match.group(1) == "/en/buscar/?q=a+b%22c"
+
+
+@pytest.mark.parametrize("path", ["/es/no-existe-esta-pagina/", '/es/buscar/a b"c/'])
+def test_the_404_page_switches_to_the_other_home(client, demo_site, path):
+    """A 404 (a page path that names no page, or a path nothing resolves) offers the
+    other language's home page, not the same missing path."""
+    response = client.get(path)
+    assert response.status_code == 404
+    match = SWITCH.search(response.content.decode())
+    assert match
+    assert match.group(1) == "/en/"
