@@ -5,6 +5,7 @@ label, see ``base``), rows recorded by the other apps, the entity settings, and 
 portal's named URLs."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -18,6 +19,7 @@ from cms.assessment_facts import fact
 from subscriptions import lists as subscription_lists
 
 from .base import MET, NOT_MET, PARTLY, Evidence, Result, automatic, graded
+from .mapped import live_path
 
 MEDIA_FILES = r"\.(mp4|webm|ogv|mp3|oga|ogg|wav|m4a)$"
 CAPTION_FILES = r"\.vtt$"
@@ -149,27 +151,45 @@ def procurement_online(context):
     return graded([plan, contracts], evidence)
 
 
+def served_by_portal(context, url):
+    """Whether ``url`` (a procedure's online form) is a page or view of this portal,
+    rather than an outside system the catalogue merely names."""
+    parts = urlsplit(url)
+    if not url or (parts.netloc and parts.netloc.split(":")[0] != context.site.hostname):
+        return False
+    return live_path(context, parts.path)[1]
+
+
+def _online_procedures(context, queryset):
+    return [
+        p
+        for p in queryset.exclude(online_form_url="")
+        if served_by_portal(context, p.online_form_url)
+    ]
+
+
 @automatic(
     "formularios-para-descarga-o-diligenciamiento-en-linea",
-    _("Procedures with forms to download, and forms filled in online."),
+    _("Procedures with forms to download, and forms filled in online on the portal."),
 )
 def procedure_forms(context):
-    downloads = [
-        page
-        for page in context.live_es("transparency.ProcedurePage")
-        if len(page.downloadable_forms)
-    ]
+    procedures = context.live_es("transparency.ProcedurePage")
+    downloads = [page for page in procedures if len(page.downloadable_forms)]
     form_models = [model for model in get_page_models() if issubclass(model, AbstractForm)]
     content_types = ContentType.objects.get_for_models(*form_models).values()
     online = list(context.live_es("wagtailcore.Page").filter(content_type__in=content_types)[:5])
+    online += _online_procedures(context, procedures)
     return graded([bool(downloads), bool(online)], _pages_evidence((online + downloads)[:5]))
 
 
-def _procedures_at(context, kind, levels):
-    """Procedures of ``kind`` at one of ``levels`` that link where they are done online."""
-    procedures = context.live_es("transparency.ProcedurePage").filter(kind=kind)
-    online = list(procedures.filter(online_level__in=levels).exclude(online_form_url="")[:5])
-    return Result(MET if online else NOT_MET, _pages_evidence(online))
+def _procedures_at(context, kind, levels, online_form=False):
+    """Procedures of ``kind`` at one of ``levels``; with ``online_form``, only those
+    whose online form the portal itself serves."""
+    procedures = context.live_es("transparency.ProcedurePage").filter(
+        kind=kind, online_level__in=levels
+    )
+    found = _online_procedures(context, procedures) if online_form else list(procedures[:5])
+    return Result(MET if found else NOT_MET, _pages_evidence(found[:5]))
 
 
 @automatic(
@@ -227,12 +247,11 @@ def user_satisfaction(context):
 
 @automatic(
     "suscripcion-a-servicios-de-informacion-al-telefono-movil",
-    _("Subscriptions that reach a mobile phone (text messages)."),
+    _("Information lists a visitor may subscribe to by text message."),
 )
 def mobile_subscriptions(context):
-    model = context.model("subscriptions.Subscription")
-    fields = {field.name for field in model._meta.get_fields()} if model else set()
-    return graded([bool({"phone", "mobile_phone"} & fields)])
+    lists = fact("subscriptions.mobile_lists") or []
+    return graded([bool(lists)], note=", ".join(str(name) for name in lists))
 
 
 @automatic(
@@ -272,23 +291,24 @@ def security_policy(context):
 )
 def usage_monitoring(context):
     pqrsd, evidence = _served(context, "pqr:statistics", _("PQRSD report"))
-    usage, more = _served(context, "usage:statistics", _("Portal usage statistics"))
-    return graded([usage, pqrsd], evidence + more)
+    days = fact("usage.days_counted") or 0  # days with page views counted by the portal
+    return graded([bool(days), pqrsd], evidence)
 
 
 @automatic(
     "tramites-en-transaccion-bajomedioalto",
-    _("At least one procedure (trámite) done fully online."),
+    _("At least one procedure (trámite) done fully online through a form the portal serves."),
 )
 def procedures_transaction(context):
-    return _procedures_at(context, "tramite", ("transaccion",))
+    return _procedures_at(context, "tramite", ("transaccion",), online_form=True)
 
 
 @automatic(
-    "servicios-en-transaccion-bajomedioalto", _("At least one service provided fully online.")
+    "servicios-en-transaccion-bajomedioalto",
+    _("At least one service provided fully online through a form the portal serves."),
 )
 def services_transaction(context):
-    return _procedures_at(context, "servicio", ("transaccion",))
+    return _procedures_at(context, "servicio", ("transaccion",), online_form=True)
 
 
 # Transformation ---------------------------------------------------------------------
