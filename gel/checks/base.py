@@ -102,10 +102,19 @@ class SiteContext:
         except LookupError:
             return None
 
+    @cached_property
+    def private_q(self):
+        """Pages in a private section (read once per evaluation, not once per query)."""
+        return Page.objects.all().private_q()
+
+    def public(self, queryset):
+        """The live pages of ``queryset`` outside private sections."""
+        return queryset.live().exclude(self.private_q)
+
     def live(self, label):
         """The live pages of a page model, in any locale (none if the app is absent)."""
         model = self.model(label)
-        return model.objects.live().public() if model is not None else Page.objects.none()
+        return self.public(model.objects.all()) if model is not None else Page.objects.none()
 
     def live_es(self, label):
         return self.live(label).filter(locale=self.es_locale)

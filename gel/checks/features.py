@@ -67,7 +67,7 @@ def pqrsd_online(context):
 @automatic("mecanismo-de-busqueda", _("The site search over the published pages."))
 def site_search(context):
     served, evidence = _served(context, "search:search", _("Search"))
-    return graded([served, Page.objects.live().public().filter(depth__gt=2).exists()], evidence)
+    return graded([served, context.public(Page.objects.filter(depth__gt=2)).exists()], evidence)
 
 
 @automatic(
@@ -79,7 +79,7 @@ def email_subscriptions(context):
     fed = []
     for list_key in subscription_lists.LISTS:
         models = subscription_lists.models_for(list_key)
-        fed.append(any(model.objects.live().public().exists() for model in models))
+        fed.append(any(context.public(model.objects.all()).exists() for model in models))
     return graded([served, *fed], evidence)
 
 
@@ -259,16 +259,13 @@ def mobile_subscriptions(context):
     _("The English tree has a live translation of a set share of the Spanish pages."),
 )
 def other_language(context):
-    spanish = Page.objects.live().public().filter(locale=context.es_locale, depth__gt=1)
+    spanish = context.public(Page.objects.filter(locale=context.es_locale, depth__gt=1))
     total = spanish.count()
     if not total or context.en_locale is None:
         return Result(NOT_MET)
-    translated = (
-        Page.objects.live()
-        .public()
-        .filter(locale=context.en_locale, translation_key__in=spanish.values("translation_key"))
-        .count()
-    )
+    keys = spanish.values("translation_key")
+    english = Page.objects.filter(locale=context.en_locale, translation_key__in=keys)
+    translated = context.public(english).count()
     percent = round(100 * translated / total)
     home = context.site.root_page.get_translation_or_none(context.en_locale)
     evidence = [Evidence(home.title, home.url or "")] if home and home.live else []

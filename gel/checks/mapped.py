@@ -33,8 +33,7 @@ def _page_routes(context):
         if root.locale_id != context.es_locale.pk:
             root = root.get_translation_or_none(context.es_locale) or root
         pages = (
-            Page.objects.live()
-            .public()
+            context.public(Page.objects.all())
             .descendant_of(root, inclusive=True)
             .filter(locale=context.es_locale)
             .only("id", "title", "url_path", "content_type_id")
