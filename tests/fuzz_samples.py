@@ -168,9 +168,7 @@ SAMPLES = {
     "<lang>/mapa-del-sitio/": lambda d: ["/es/mapa-del-sitio/"],
     "<lang>/suscripciones/": lambda d: ["/es/suscripciones/", "/en/suscripciones/?lista=events"],
     "<lang>/suscripciones/pendiente/": lambda d: ["/es/suscripciones/pendiente/"],
-    "<lang>/gobierno-en-linea/autoevaluacion/": lambda d: [
-        "/es/gobierno-en-linea/autoevaluacion/"
-    ],
+    "<lang>/gobierno-en-linea/autoevaluacion/": lambda d: ["/es/gobierno-en-linea/autoevaluacion/"],
     "<lang>/suscripciones/confirmar/<str:token>/": lambda d: ["/es/suscripciones/confirmar/abc/"],
     "<lang>/suscripciones/baja/<str:token>/": lambda d: [
         "/es/suscripciones/baja/1-abc/",

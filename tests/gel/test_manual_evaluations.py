@@ -279,3 +279,12 @@ def test_the_commands_measure_and_snapshot_the_site(demo_site):
     call_command("gel_snapshot", stdout=StringIO())
     snapshot = Snapshot.objects.latest("taken_at")
     assert Snapshot.objects.count() == before + 1 and snapshot.met == met
+
+
+def test_the_demo_records_every_manual_criterion(demo_site):
+    """The demo loader (gel/demo.py) records the committee's evaluations, so the demo
+    shows its real figure: no criterion is left "not evaluated"."""
+    evaluations = evaluate()
+    assert not [e.criterion.id for e in evaluations if e.status == NOT_EVALUATED]
+    manual = [e for e in evaluations if e.is_manual]
+    assert len(manual) == 14 and all(e.reviewed_on and e.note for e in manual)
