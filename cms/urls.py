@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("participacion/", include("participation.urls")),
     path("mapa-del-sitio/", include("home.urls")),
     path("suscripciones/", include("subscriptions.urls")),
+    path("gobierno-en-linea/", include("gel.urls")),
     # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
     # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
     path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),

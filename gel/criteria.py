@@ -29,6 +29,7 @@ class Criterion:
     name: str
     status_2009: str
     note_2009: str
+    phase_name: str = ""
 
 
 def criterion_id(name):
@@ -49,24 +50,33 @@ def phases():
     ]
 
 
+def _phase_criteria(phase):
+    return [
+        Criterion(
+            id=criterion_id(criterion["name"]),
+            phase=phase["key"],
+            category=category["name"],
+            name=criterion["name"],
+            status_2009=criterion["status_2009"],
+            note_2009=criterion["note_2009"],
+            phase_name=phase["name"],
+        )
+        for category in phase["categories"]
+        for criterion in category["criteria"]
+    ]
+
+
 def phase_criteria(phase_key):
     """Every criterion of one phase, in the decree's order."""
     for phase in _read(CRITERIA_FILE)["phases"]:
-        if phase["key"] != phase_key:
-            continue
-        return [
-            Criterion(
-                id=criterion_id(criterion["name"]),
-                phase=phase_key,
-                category=category["name"],
-                name=criterion["name"],
-                status_2009=criterion["status_2009"],
-                note_2009=criterion["note_2009"],
-            )
-            for category in phase["categories"]
-            for criterion in category["criteria"]
-        ]
+        if phase["key"] == phase_key:
+            return _phase_criteria(phase)
     raise KeyError(f"no GEL phase {phase_key!r} in {CRITERIA_FILE.name}")
+
+
+def all_criteria():
+    """The 93 criteria of the five phases, in the decree's order."""
+    return [c for phase in _read(CRITERIA_FILE)["phases"] for c in _phase_criteria(phase)]
 
 
 def information_phase_evidence():

@@ -8,7 +8,20 @@ class PqrConfig(AppConfig):
 
     def ready(self):
         from cms.account_sections import register_account_section
+        from cms.assessment_facts import publish
 
         from . import account, checks  # noqa: F401 - checks registers the system check
 
         register_account_section(account.SECTION)
+        publish("pqr.petition_terms", petition_terms)
+
+
+def petition_terms():
+    """The types a citizen may file and the legal term of each in business days (the
+    filing form states them), for the GEL criterion "Plazos de respuesta"."""
+    from . import terms
+    from .models import PUBLIC_TYPES
+
+    return [
+        (str(petition_type.label), terms.TERMS.get(petition_type)) for petition_type in PUBLIC_TYPES
+    ]

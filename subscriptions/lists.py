@@ -34,3 +34,8 @@ def register(model, list_key):
 def list_for(page):
     """The list a published page feeds, or None."""
     return _registry.get(type(page))
+
+
+def models_for(list_key):
+    """The page models registered to feed ``list_key``."""
+    return [model for model, key in _registry.items() if key == list_key]

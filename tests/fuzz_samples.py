@@ -168,6 +168,7 @@ SAMPLES = {
     "<lang>/mapa-del-sitio/": lambda d: ["/es/mapa-del-sitio/"],
     "<lang>/suscripciones/": lambda d: ["/es/suscripciones/", "/en/suscripciones/?lista=events"],
     "<lang>/suscripciones/pendiente/": lambda d: ["/es/suscripciones/pendiente/"],
+    "<lang>/gobierno-en-linea/autoevaluacion/": lambda d: ["/es/gobierno-en-linea/autoevaluacion/"],
     "<lang>/suscripciones/confirmar/<str:token>/": lambda d: ["/es/suscripciones/confirmar/abc/"],
     "<lang>/suscripciones/baja/<str:token>/": lambda d: [
         "/es/suscripciones/baja/1-abc/",
@@ -219,6 +220,7 @@ STAFF_ONLY = {
     "admin/encuestas/moderacion/<int:pk>/": lambda d: [],
     "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
     "admin/reports/suscripciones/": lambda d: ["/admin/reports/suscripciones/"],
+    "admin/gel/instantanea/": lambda d: [],
 }
 
 

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "gel"
+
+urlpatterns = [
+    path("autoevaluacion/", views.self_assessment, name="self_assessment"),
+]

@@ -1,0 +1,23 @@
+"""Role by view for gel: the public self-assessment and the committee's snapshot button
+(POST only; harness and cell notation: tests/role_matrix.py). The snippets of manual
+evaluations and snapshots are in tests/gel/test_manual_evaluations.py."""
+
+import pytest
+
+from tests.role_matrix import ALL_200, check_matrix
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_POST_ONLY = ("302:login", "302:login") + ("405",) * 6
+
+MATRIX = {
+    "<lang>/gobierno-en-linea/autoevaluacion/": (
+        lambda d: "/es/gobierno-en-linea/autoevaluacion/",
+        ALL_200,
+    ),
+    "admin/gel/instantanea/": (lambda d: "/admin/gel/instantanea/", ADMIN_POST_ONLY),
+}
+
+
+def test_each_role_gets_what_the_roles_table_says(client, role_users, role_demo):
+    check_matrix(client, role_users, role_demo, MATRIX)
