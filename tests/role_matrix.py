@@ -33,6 +33,7 @@ MATRIX_APPS = (
     "search",
     "participation",
     "subscriptions",
+    "usage",
 )
 
 ROLES = ("anonymous", "citizen", "author", "editor", "moderator", "pqr", "control", "superuser")

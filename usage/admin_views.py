@@ -68,4 +68,5 @@ def report_csv(request):
         f"usage-{start.isoformat()}-{end.isoformat()}",
         [_("Page id"), _("Page"), _("Views")],
         rows,
+        private=True,
     )

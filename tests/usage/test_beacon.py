@@ -94,9 +94,7 @@ def test_unpublished_pages_are_not_counted(beacon, news_pages):
 @pytest.mark.parametrize(
     "restriction_type", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]
 )
-def test_restricted_pages_and_their_children_are_not_counted(
-    beacon, home_es, restriction_type
-):
+def test_restricted_pages_and_their_children_are_not_counted(beacon, home_es, restriction_type):
     section = home_es.get_children().live().filter(numchild__gt=0).first()
     child = section.get_children().live().first()
     PageViewRestriction.objects.create(
@@ -150,9 +148,7 @@ def test_only_post_is_accepted(client, home_es, method):
 
 def test_the_rate_limit_stops_counting_per_address(beacon, home_es, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "usage_beacon": "3/m"}
-    statuses = [
-        beacon(home_es.pk, REMOTE_ADDR="203.0.113.7").status_code for _ in range(5)
-    ]
+    statuses = [beacon(home_es.pk, REMOTE_ADDR="203.0.113.7").status_code for _ in range(5)]
     assert statuses == [204, 204, 204, 429, 429]
     assert views(home_es) == 3
     assert beacon(home_es.pk, REMOTE_ADDR="203.0.113.8").status_code == 204
