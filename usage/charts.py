@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 
 from cms.charts import Frame, columns
 
-FRAME = Frame(width=720, height=240, left=56, top=16, right=8, bottom=36)
+FRAME = Frame(width=720, height=240, left=56, top=16, right=40, bottom=36)
 #: a date under the axis every this many days (and under the last day)
 LABEL_EVERY = 15
 
