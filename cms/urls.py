@@ -30,6 +30,8 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The cookie-free page-view beacon (usage), one address for every language.
+    path("uso/", include("usage.beacon_urls")),
     # Browsers and crawlers ask for /favicon.ico whatever the page links: the SVG icon.
     path(
         "favicon.ico",
@@ -70,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("mapa-del-sitio/", include("home.urls")),
     path("suscripciones/", include("subscriptions.urls")),
     path("gobierno-en-linea/", include("gel.urls")),
+    path("estadisticas-de-uso/", include("usage.urls")),
     # Wagtail's own front-end login would skip allauth's checks (MFA, verification,
     # rate limits): its URL only forwards to allauth's login, for GET and POST alike.
     path("_util/login/", accounts.login_redirect, name="wagtailcore_login_redirect"),

@@ -57,6 +57,9 @@ for _app_entries in sorted(ROOT.glob("*/bench.json")):
     ENTRIES += json.loads(_app_entries.read_text(encoding="utf-8"))
 RESULTS_FILE = ROOT / "bench-results.json"
 HOST = "127.0.0.1"
+#: sent by the load and by the query count's client alike (not a crawler's: the usage
+#: beacon counts it)
+USER_AGENT = "portal-soacha-bench"
 WORKERS = 2
 WORKER_CLASS = "sync"
 SECONDS = float(os.environ.get("BENCH_SECONDS") or 5)
@@ -173,12 +176,15 @@ def count_queries_in_process():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    anonymous = Client(raise_request_exception=False, HTTP_HOST=HOST)
+    def new_client():
+        return Client(raise_request_exception=False, HTTP_HOST=HOST, HTTP_USER_AGENT=USER_AGENT)
+
+    anonymous = new_client()
     counts = []
     for entry in ENTRIES:
         client, session = anonymous, None
         if entry.get("user"):
-            client = Client(raise_request_exception=False, HTTP_HOST=HOST)
+            client = new_client()
             client.force_login(get_user_model().objects.get(email__iexact=entry["user"]))
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
         method = getattr(client, entry.get("method", "GET").lower())
@@ -305,7 +311,7 @@ def peak_rss_mb(pids):
 def request_parts(entry):
     """Method, path, body and headers of one request for ``entry``."""
     method = entry.get("method", "GET").upper()
-    headers = {"User-Agent": "portal-soacha-bench"}
+    headers = {"User-Agent": USER_AGENT}
     body = None
     if method == "POST":
         body = urlencode(entry.get("data", {}), doseq=True)

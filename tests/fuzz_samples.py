@@ -174,6 +174,11 @@ SAMPLES = {
         "/es/suscripciones/baja/1-abc/",
         "/es/suscripciones/baja/abc/",
     ],
+    "<lang>/estadisticas-de-uso/": lambda d: [
+        "/es/estadisticas-de-uso/",
+        "/en/estadisticas-de-uso/",
+    ],
+    "uso/v/": lambda d: [],
     "<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         lambda d: [
             f"/es/_util/authenticate_with_password/{d.private.page_restriction.pk}/"
@@ -221,6 +226,8 @@ STAFF_ONLY = {
     "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
     "admin/reports/suscripciones/": lambda d: ["/admin/reports/suscripciones/"],
     "admin/gel/instantanea/": lambda d: [],
+    "admin/reports/uso/": lambda d: ["/admin/reports/uso/?start=2026-01-01&end=2026-01-31"],
+    "admin/reports/uso.csv": lambda d: ["/admin/reports/uso.csv?start=2026-01-01&end=2026-01-31"],
 }
 
 
@@ -241,6 +248,7 @@ def post_only(d):
             {"radicado": d.case.radicado, "codigo": "ABCD-1234", "text": "x"},
         ),
         ("/i18n/setlang/", {"language": "en", "next": "/es/"}),
+        ("/uso/v/", {"page": home.pk}),
     ]
 
 

@@ -34,6 +34,7 @@ MATRIX_APPS = (
     "participation",
     "subscriptions",
     "gel",
+    "usage",
 )
 
 ROLES = ("anonymous", "citizen", "author", "editor", "moderator", "pqr", "control", "superuser")

@@ -28,6 +28,7 @@ PORTAL_APPS = (
     "search",
     "gel",
     "subscriptions",
+    "usage",
 )
 WAGTAIL_FRONT_END = (
     "wagtail.views.serve",

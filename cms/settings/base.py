@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "gel",
     "subscriptions",
+    "usage",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -440,6 +441,8 @@ RATE_LIMITS = {
     "participation_certificate_verify": "30/m",
     # The e-mail subscription form (subscriptions.views.subscribe).
     "subscribe": "10/h",
+    # The page-view beacon (usage.views.beacon): a reader opens a few pages a minute.
+    "usage_beacon": "60/m",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 

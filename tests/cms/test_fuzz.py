@@ -41,7 +41,7 @@ NON_UTF8 = "%FF%FE%C3%28"
 #: parameters read by the portal's views (page numbers, calendars, filters, search)
 QUERY_PARAMS = ["page", "p", "q", "year", "month", "categoria", "contexto", "next", "days"]
 #: filters of the portal's admin views
-ADMIN_PARAMS = ["status", "type", "dependency", "open"]
+ADMIN_PARAMS = ["status", "type", "dependency", "open", "start", "end"]
 
 
 class Fuzzer:

@@ -49,3 +49,17 @@
     target.focus({ preventScroll: true });
   });
 })();
+
+/* Page-view beacon (usage app): a Wagtail page's <body> names its id and the beacon's
+   address; one cookie-free POST counts the view, after the page has loaded, so the
+   page's rendering and caching are untouched. Nothing is sent when the visitor asks
+   not to be tracked (Global Privacy Control, Do Not Track). */
+(function () {
+  "use strict";
+  var body = document.body;
+  var page = body && body.getAttribute("data-page-id");
+  var url = body && body.getAttribute("data-usage-url");
+  if (!page || !url || !navigator.sendBeacon) { return; }
+  if (navigator.globalPrivacyControl === true || navigator.doNotTrack === "1") { return; }
+  navigator.sendBeacon(url, new URLSearchParams({ page: page }));
+})();
