@@ -398,3 +398,54 @@ def test_demo_has_its_media_once(demo_site):
     before = (Page.objects.count(), Document.objects.count())
     call_command("load_demo_content", stdout=io.StringIO())
     assert (Page.objects.count(), Document.objects.count()) == before
+
+
+MEDIA_BYTES = bytes(range(256)) * 40  # 10,240 bytes
+
+
+@pytest.mark.parametrize(
+    ("header", "status", "content_range", "body"),
+    [
+        ("bytes=0-1", 206, "bytes 0-1/10240", MEDIA_BYTES[:2]),
+        ("bytes=100-", 206, "bytes 100-10239/10240", MEDIA_BYTES[100:]),
+        ("bytes=-16", 206, "bytes 10224-10239/10240", MEDIA_BYTES[-16:]),
+        ("bytes=10000-20000", 206, "bytes 10000-10239/10240", MEDIA_BYTES[10000:]),
+        ("bytes=20000-", 416, "bytes */10240", b""),
+        ("bytes=0-1,5-6", 200, None, MEDIA_BYTES),  # several ranges: the whole file
+        ("items=0-1", 200, None, MEDIA_BYTES),
+    ],
+)
+def test_media_documents_answer_byte_ranges(client, header, status, content_range, body):
+    """Safari plays a video only by ranges, and any player seeks with them."""
+    doc = document("clip.mp4", MEDIA_BYTES)
+    response = client.get(doc.url, HTTP_RANGE=header)
+    assert response.status_code == status
+    assert response.get("Content-Range") == content_range
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert content == body
+    if status == 206:
+        assert response["Content-Type"] == "video/mp4"
+        assert response["Accept-Ranges"] == "bytes"
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_range_request_does_not_open_a_private_collection(client):
+    """Wagtail's view-restriction hook runs first: a login-only collection stays closed."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Privada")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    doc = document("privado.webm", MEDIA_BYTES)
+    doc.collection = private
+    doc.save()
+    response = client.get(doc.url, HTTP_RANGE="bytes=0-1")
+    assert response.status_code == 302
+    assert MEDIA_BYTES[:2] not in response.content
+
+
+def test_other_documents_ignore_ranges(client):
+    doc = document("informe.pdf", MEDIA_BYTES)
+    response = client.get(doc.url, HTTP_RANGE="bytes=0-1")
+    assert response.status_code == 200 and "Content-Range" not in response
