@@ -80,6 +80,11 @@ def test_demo_video_plays_captions_and_is_accessible_on_a_phone(
     news = NewsPage.objects.get(slug=DEMO_SLUG, locale__language_code="es")
     if language == "en":
         news = news.get_translations().get(locale__language_code="en")
+    statuses = []
+    page.on(
+        "response",
+        lambda response: statuses.append(response.status) if ".webm" in response.url else None,
+    )
     page.goto(f"{portal_url}{news.url}")
     video = page.locator("video.media-block__player")
     expect(video).to_have_count(1)
@@ -90,6 +95,7 @@ def test_demo_video_plays_captions_and_is_accessible_on_a_phone(
         ".some((t) => t.default && t.readyState === 2 && t.track.cues.length > 0)",
         timeout=10_000,
     )
+    assert 206 in statuses  # fetched by ranges (cms.media_ranges), as Safari requires
     showing = page.evaluate(
         "() => Array.from(document.querySelector('video').textTracks)"
         ".filter((t) => t.mode === 'showing').map((t) => t.language)"
