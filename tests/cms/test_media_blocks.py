@@ -449,3 +449,16 @@ def test_other_documents_ignore_ranges(client):
     doc = document("informe.pdf", MEDIA_BYTES)
     response = client.get(doc.url, HTTP_RANGE="bytes=0-1")
     assert response.status_code == 200 and "Content-Range" not in response
+
+
+def test_migration_turns_the_old_home_video_into_the_shared_block():
+    """home 0008 keeps an old video's address, captions (as Spanish) and transcript."""
+    import importlib
+
+    migration = importlib.import_module("home.migrations.0008_shared_media_blocks")
+    old = {"title": "T", "video": YOUTUBE, "captions": 7, "transcript": "<p>Dicho.</p>"}
+    new = migration.VideoToSharedBlock().apply(old)
+    assert new["url"] == YOUTUBE and new["file"] is None and new["poster"] is None
+    assert [c["value"] for c in new["captions"]] == [{"file": 7, "language": "es", "label": ""}]
+    assert new["transcript"] == "<p>Dicho.</p>"
+    assert migration.VideoToSharedBlock().apply(new) == new  # already converted: kept
