@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from . import staff_2fa  # noqa: F401 (signal receivers)
+        from . import media_ranges, staff_2fa  # noqa: F401 (hook, signal receivers)
         from .exports import guard_wagtail_exports
         from .navigation import NAVIGATION_CACHE
         from .site_identity import name_default_site

@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.media_blocks import AudioBlock, VideoBlock
+
 #: block name -> template, filled by the apps that give a shared block its behaviour
 BLOCK_TEMPLATES = {}
 
@@ -144,3 +146,5 @@ class BaseStreamBlock(blocks.StreamBlock):
     link = LinkBlock()
     accordion = AccordionBlock()
     quick_poll = QuickPollBlock()
+    video = VideoBlock()
+    audio = AudioBlock()

@@ -1,9 +1,12 @@
 """Content-Security-Policy by area: the public policy of the settings everywhere, with
 ``CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]`` replacing some of its directives under
-the admin's ``PATH_PREFIX`` (in the header and the report-only header alike)."""
+the admin's ``PATH_PREFIX`` (in the header and the report-only header alike). A page
+that rendered an external video facade (``cms.media_blocks``) may frame that one
+player's origin, and only that page: the policy frames nothing else."""
 
 from django.conf import settings
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 
 
@@ -20,4 +23,10 @@ class PortalCSPMiddleware(CSPMiddleware):
         admin = settings.CONTENT_SECURITY_POLICY_ADMIN
         if request.path_info.startswith(admin["PATH_PREFIX"]):
             parts.replace = {**admin["DIRECTIVES"], **(parts.replace or {})}
+        frame_sources = getattr(request, "csp_frame_sources", None)
+        if frame_sources:
+            parts.replace = {
+                **(parts.replace or {}),
+                "frame-src": [SELF, *sorted(frame_sources)],
+            }
         return parts

@@ -5,12 +5,15 @@ Idempotent: a page that exists (looked up by slug under its parent) is left as t
 editors keep it; only missing pages and missing English translations are created."""
 
 import json
+from html import escape
 from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -100,6 +103,75 @@ class DemoImages:
                 added = True
             if added:
                 home.save_revision().publish()
+
+
+class DemoMedia:
+    """The demo video (with Spanish and English WebVTT captions) and audio of
+    ``home/data/media/`` (the project's own, CC0; ``make_media.py`` made them) as
+    Wagtail documents, made once (looked up by title), and the body blocks that show
+    them with their transcripts (the texts of ``media.json``)."""
+
+    def __init__(self):
+        with open(DATA / "media" / "media.json", encoding="utf-8") as handle:
+            self.data = json.load(handle)
+
+    @staticmethod
+    def document(title, filename):
+        model = get_document_model()
+        document = model.objects.filter(title=title).first()
+        if document is None:
+            with open(DATA / "media" / filename, "rb") as handle:
+                document = model(title=title)
+                document.file.save(filename, File(handle), save=False)
+                document.save()
+            # The size shown by the download link and the hash the serve view's ETag uses.
+            document.get_file_size()
+            document.get_file_hash()
+        return document
+
+    @staticmethod
+    def transcript(cues, language):
+        return RichText("".join(f"<p>{escape(cue[language])}</p>" for cue in cues))
+
+    def video(self, language):
+        spec = self.data["video"]
+        stem = Path(spec["file"]).stem
+        captions = [
+            {
+                "file": self.document(
+                    f"Subtítulos ({code}): {spec['document_title']}", f"{stem}.{code}.vtt"
+                ),
+                "language": code,
+                "label": "",
+            }
+            for code in ("es", "en")
+        ]
+        return (
+            "video",
+            {
+                "title": spec["title"][language],
+                "file": self.document(spec["document_title"], spec["file"]),
+                "url": "",
+                "captions": captions,
+                "poster": None,
+                "transcript": self.transcript(spec["cues"], language),
+            },
+        )
+
+    def audio(self, language):
+        spec = self.data["audio"]
+        return (
+            "audio",
+            {
+                "title": spec["title"][language],
+                "file": self.document(spec["document_title"], spec["file"]),
+                "transcript": self.transcript(spec["cues"], language),
+            },
+        )
+
+    def body(self, language):
+        texts = self.data["page"]["paragraphs"][language]
+        return [*paragraphs(texts), self.video(language), self.audio(language)]
 
 
 class HomeDemo:
@@ -200,6 +272,22 @@ class HomeDemo:
                 dependency=self.dependency(spec["dependency"], "en"),
                 **self.english_alt(page, "news", spec["slug"]),
             )
+
+    def media(self):
+        """A news item with the demo video and audio (criterion "Información en audio
+        y/o video"), in both languages."""
+        media = DemoMedia()
+        spec = media.data["page"]
+        index = self.child(self.section("noticias"), read("news")["index"]["slug"])
+        page = self.ensure(
+            index,
+            spec,
+            NewsPage,
+            date=parse_date(spec["date"]),
+            category=spec["category"],
+            body=media.body("es"),
+        )
+        self.translate(page, spec, body=media.body("en"))
 
     def events(self):
         data = read("events")
@@ -317,6 +405,7 @@ def finish(loader):
 def load(loader) -> int:
     demo = HomeDemo(loader)
     demo.news()
+    demo.media()
     demo.events()
     services = demo.section("atencion-ciudadania")
     demo.faq(services)

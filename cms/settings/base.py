@@ -288,7 +288,21 @@ WAGTAILSEARCH_BACKENDS = {
 # per-process local-memory cache, other workers catch up within this many seconds.
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 60)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"]
+# Video, audio and WebVTT captions are documents too (cms.media_blocks), served through
+# Wagtail's view with the Content-Type pinned here rather than guessed from the host's
+# mime.types (a <track> needs text/vtt).
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "odt", "ods", "pdf", "txt", "xlsx", "zip"),
+    *("mp4", "webm", "mp3", "ogg", "opus", "vtt"),
+]
+WAGTAILDOCS_CONTENT_TYPES = {
+    "mp4": "video/mp4",
+    "webm": "video/webm",
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "opus": "audio/ogg",
+    "vtt": "text/vtt",
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # The largest upload (a 20 MB document) plus 1 MB of form; apps whose uploads could

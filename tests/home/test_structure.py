@@ -1,11 +1,8 @@
 """Page tree rules, editor access, sitemap, home page blocks, blocks' validation and
 the idempotent demo loader."""
 
-from wagtail.blocks.struct_block import StructBlockValidationError
-
 import pytest
 
-from home.blocks import VideoBlock
 from home.models import (
     AudiencePage,
     ChildrenPage,
@@ -97,14 +94,6 @@ def test_home_page_shows_latest_news_and_upcoming_events(client, demo_site):
     assert "Últimas noticias" in html and "Próximos eventos" in html
     newest = NewsPage.objects.live().filter(locale__language_code="es").order_by("-date").first()
     assert newest.title in html
-
-
-def test_video_requires_captions_or_transcript():
-    """A video block with neither captions nor transcript does not validate."""
-    block = VideoBlock()
-    value = block.to_python({"title": "Rendición de cuentas", "video": "", "transcript": ""})
-    with pytest.raises(StructBlockValidationError):
-        block.clean(value)
 
 
 def test_demo_loader_is_idempotent(demo_site):

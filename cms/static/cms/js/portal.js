@@ -63,3 +63,31 @@
   if (navigator.globalPrivacyControl === true || navigator.doNotTrack === "1") { return; }
   navigator.sendBeacon(url, new URLSearchParams({ page: page }));
 })();
+
+/* External video facades (templates/blocks/video_block.html): nothing is requested
+   from the platform until the visitor presses the button; then the player's frame
+   takes the place of the note and the button, and the focus. */
+(function () {
+  "use strict";
+  var facades = document.querySelectorAll("[data-video-facade]");
+  Array.prototype.forEach.call(facades, function (facade) {
+    var button = facade.querySelector("[data-video-load]");
+    var note = facade.querySelector(".media-facade__note");
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.className = "media-block__frame";
+      frame.title = facade.getAttribute("data-player-title");
+      frame.setAttribute("allow", "fullscreen; picture-in-picture");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      frame.src = facade.getAttribute("data-player-url");
+      facade.insertBefore(frame, note || button);
+      if (note) { note.remove(); }
+      button.remove();
+      facade.classList.add("media-facade--loaded");
+      frame.focus();
+    });
+  });
+})();
