@@ -134,3 +134,9 @@ def summary(days=30):
         counting_since=found["first_day"],
         per_day=views_per_day(start, end),
     )
+
+
+def days_counted(days=30):
+    """On how many of the last ``days`` days page views were counted (one query)."""
+    start, end = period(days)
+    return PageView.objects.filter(day__range=(start, end)).values("day").distinct().count()

@@ -10,19 +10,19 @@ from urllib.parse import urlsplit
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Workflow, get_page_models
 
 from cms.assessment_facts import fact
+from cms.media_blocks import live_pages_with_media
 from subscriptions import lists as subscription_lists
 
 from .base import MET, NOT_MET, PARTLY, Evidence, Result, automatic, graded
 from .mapped import live_path
 
-MEDIA_FILES = r"\.(mp4|webm|ogv|mp3|oga|ogg|wav|m4a)$"
-CAPTION_FILES = r"\.vtt$"
 ONLINE_LEVELS = ("interaccion", "transaccion")
 #: the slug of the information security policy page in the Spanish tree
 SECURITY_POLICY_SLUG = "politica-de-seguridad"
@@ -97,14 +97,11 @@ def opinion_surveys(context):
 
 @automatic(
     "informacion-en-audio-yo-video",
-    _("Audio or video published in the document library, with WebVTT captions."),
+    _("Published pages with video (WebVTT captions) or audio, each with a transcript."),
 )
 def audio_video(context):
-    documents = get_document_model().objects
-    media = documents.filter(file__iregex=MEDIA_FILES)
-    captions = documents.filter(file__iregex=CAPTION_FILES).exists()
-    evidence = [Evidence(doc.title, doc.url) for doc in media[:5]]
-    return graded([media.exists(), captions], evidence)
+    pages = live_pages_with_media()
+    return graded([bool(pages)], _pages_evidence(pages[:5]))
 
 
 @automatic("descarga-de-documentos", _("Documents published for download."))
@@ -287,9 +284,11 @@ def security_policy(context):
     _("Statistics of the portal's use (page views) and of the PQRSD service."),
 )
 def usage_monitoring(context):
-    pqrsd, evidence = _served(context, "pqr:statistics", _("PQRSD report"))
+    usage, evidence = _served(context, "usage:statistics", _("Usage statistics of the portal"))
+    pqrsd, pqrsd_evidence = _served(context, "pqr:statistics", _("PQRSD report"))
     days = fact("usage.days_counted") or 0  # days with page views counted by the portal
-    return graded([bool(days), pqrsd], evidence)
+    note = ngettext("%(days)d day counted", "%(days)d days counted", days) % {"days": days}
+    return graded([usage, pqrsd], evidence + pqrsd_evidence, note=note)
 
 
 @automatic(

@@ -9,15 +9,14 @@ the evidence-file checks of the information and democracy phases are grouped."""
 from datetime import timedelta
 
 from django.apps import apps
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site, Workflow
 
 import pytest
 
 from cms import assessment_facts
+from cms.media_blocks import live_pages_with_media
 from cms.models import EntitySettings
 from gel import criteria
 from gel.checks import CHECKS, MET, NOT_MET, PARTLY, SiteContext
@@ -165,11 +164,9 @@ def at_information_level(env):
     procedures().update(online_level="informacion")
 
 
-def media_with_captions(env):
-    Document = get_document_model()
-    root = Collection.get_first_root_node()
-    for name in ("rendicion-de-cuentas.mp4", "rendicion-de-cuentas.vtt"):
-        Document.objects.create(title=name, file=ContentFile(b"demo", name=name), collection=root)
+def unpublish_media_pages(env):
+    """The demo's video and audio stay in the library, but no live page shows them."""
+    Page.objects.filter(pk__in=[page.pk for page in live_pages_with_media()]).update(live=False)
 
 
 def restricted_documents(env):
@@ -237,7 +234,7 @@ PASS = dict.fromkeys(MAPPED) | {
     "mecanismo-de-busqueda": None,
     "suscripcion-a-servicios-de-informacion-al-correo-electronico": None,
     "encuestas-de-opinion": None,
-    "informacion-en-audio-yo-video": media_with_captions,
+    "informacion-en-audio-yo-video": None,
     "descarga-de-documentos": None,
     "mecanismos-de-participacion": None,
     "ayudas": None,
@@ -272,7 +269,7 @@ FAIL = dict.fromkeys(MAPPED, (broken_site, None)) | {
         NOT_MET,
     ),
     "encuestas-de-opinion": (lambda env: unpublish("surveys.SurveyPage"), NOT_MET),
-    "informacion-en-audio-yo-video": (lambda env: None, NOT_MET),
+    "informacion-en-audio-yo-video": (unpublish_media_pages, NOT_MET),
     "descarga-de-documentos": (restricted_documents, NOT_MET),
     "mecanismos-de-participacion": (
         lambda env: unpublish("participation.ConsultationPage", "participation.DebatePage"),

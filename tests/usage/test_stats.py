@@ -42,3 +42,15 @@ def test_record_view_upserts_one_row_per_page_and_day(home_es):
     for _ in range(4):
         record_view(home_es.pk, day)
     assert list(PageView.objects.values_list("day", "views")) == [(day, 4)]
+
+
+def test_days_counted_is_the_fact_the_self_assessment_reads(home_es, news_pages):
+    from cms.assessment_facts import fact
+
+    today = timezone.localdate()
+    assert fact("usage.days_counted") == 0
+    record_view(home_es.pk)
+    record_view(news_pages[0].pk)
+    record_view(home_es.pk, today - datetime.timedelta(days=3))
+    record_view(home_es.pk, today - datetime.timedelta(days=30))
+    assert fact("usage.days_counted") == 2
