@@ -28,10 +28,6 @@ EFFECTS = {
         "that petition. Your withdrawal is recorded: the data will not be used for anything "
         "else."
     ),
-    Consent.Purpose.SURVEY: gettext_lazy(
-        "Your personal data in this survey will no longer be used; your answers stay "
-        "counted in the results."
-    ),
 }
 
 

@@ -3,6 +3,7 @@ editors write; a published version is read-only) and the consent records (read-o
 with filters, for the users ``cms.rules.can_view_consents`` allows)."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -31,12 +32,12 @@ class DataPolicyEditView(EditView):
     """A published version opens read-only (its inspect page) instead of a form."""
 
     def dispatch(self, request, *args, **kwargs):
-        if self.object.stored_is_published():
+        if self.user_has_permission("change") and self.object.stored_is_published():
             messages.warning(
                 request,
                 _("A published version cannot be changed. Add a new version instead."),
             )
-            return redirect(self.url_helper.get_action_url("inspect", self.object.pk))
+            return redirect(self.inspect_url_name, quote(self.object.pk))
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -80,8 +80,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('purpose', models.CharField(choices=[('account', 'User account'), ('petition', 'Petition (PQRSD)'), ('subscription', 'E-mail subscription'), ('survey', 'Survey personal data'), ('comuna', 'Comuna or corregimiento')], max_length=20, verbose_name='purpose')),
-                ('channel', models.CharField(choices=[('signup', 'Sign-up form'), ('pqrsd_web', 'PQRSD form on the portal'), ('pqrsd_office', 'PQRSD received in person or by telephone'), ('subscription', 'Subscription form'), ('profile', 'Participant profile form'), ('survey', 'Survey form'), ('earlier', 'Given before consent records existed')], max_length=20, verbose_name='channel')),
+                ('purpose', models.CharField(choices=[('account', 'User account'), ('petition', 'Petition (PQRSD)'), ('subscription', 'E-mail subscription'), ('comuna', 'Comuna or corregimiento')], max_length=20, verbose_name='purpose')),
+                ('channel', models.CharField(choices=[('signup', 'Sign-up form'), ('pqrsd_web', 'PQRSD form on the portal'), ('pqrsd_office', 'PQRSD received in person or by telephone'), ('subscription', 'Subscription form'), ('profile', 'Participant profile form'), ('earlier', 'Given before consent records existed')], max_length=20, verbose_name='channel')),
                 ('given_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given at')),
                 ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn at')),
                 ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),

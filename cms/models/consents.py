@@ -127,7 +127,6 @@ class Consent(models.Model):
         ACCOUNT = "account", _("User account")
         PETITION = "petition", _("Petition (PQRSD)")
         SUBSCRIPTION = "subscription", _("E-mail subscription")
-        SURVEY = "survey", _("Survey personal data")
         COMUNA = "comuna", _("Comuna or corregimiento")
 
     class Channel(models.TextChoices):
@@ -136,7 +135,6 @@ class Consent(models.Model):
         PQRSD_OFFICE = "pqrsd_office", _("PQRSD received in person or by telephone")
         SUBSCRIPTION = "subscription", _("Subscription form")
         PROFILE = "profile", _("Participant profile form")
-        SURVEY = "survey", _("Survey form")
         EARLIER = "earlier", _("Given before consent records existed")
 
     user = models.ForeignKey(
