@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,18 +78,22 @@ class DataPolicyVersion(models.Model):
     def save(self, *args, **kwargs):
         if self.stored_is_published():
             raise PolicyVersionLocked(_("A published version cannot be changed."))
-        with transaction.atomic():
-            if self.number is None:
-                # Lock the table's last row so two editors never take the same number
-                # (the unique constraint is the referee where the lock cannot be had).
-                last = (
-                    DataPolicyVersion.objects.select_for_update()
-                    .order_by("-number")
-                    .values_list("number", flat=True)
-                    .first()
-                )
-                self.number = (last or 0) + 1
-            super().save(*args, **kwargs)
+        if self.number is not None:
+            return super().save(*args, **kwargs)
+        # The next number; the unique constraint is the referee when two editors add a
+        # version at once: the loser takes the following number.
+        attempts = 5
+        while True:
+            last = DataPolicyVersion.objects.order_by("-number").values_list("number", flat=True)
+            self.number = (last.first() or 0) + 1
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                self.number = None
+                attempts -= 1
+                if not attempts:
+                    raise
 
     def get_absolute_url(self):
         return reverse("data_policy_version", args=[self.number])

@@ -307,7 +307,9 @@ def test_the_consent_records_view_shows_records_only_to_auditors(
         assert listing.status_code == 200
         assert client.get(inspect).status_code == 200
         assert client.get(reverse("consents:add")).status_code == 302  # nobody adds
+        assert index in client.get("/admin/").content.decode()  # the menu item
     client.force_login(editor)
+    assert index not in client.get("/admin/").content.decode()
     for url in (index, inspect):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].rstrip("/") == "/admin"
@@ -346,3 +348,36 @@ def test_the_demo_loader_restores_version_1_and_never_changes_it(demo_site):
     (version,) = DataPolicyVersion.objects.all()
     assert version.number == 1 and version.is_published()
     assert "Responsable del tratamiento" in version.text_es and "Data controller" in version.text_en
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_adding_versions_at_once_get_distinct_numbers():
+    """Six versions added at the same moment take six consecutive numbers, no error."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(6)
+    errors = []
+    start = DataPolicyVersion.objects.order_by("-number").first().number
+    effective = timezone.localdate() + datetime.timedelta(days=30)
+
+    def add():
+        try:
+            barrier.wait()
+            new_version(effective)
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    added = DataPolicyVersion.objects.filter(number__gt=start)
+    numbers = sorted(added.values_list("number", flat=True))
+    assert numbers == list(range(start + 1, start + 7))

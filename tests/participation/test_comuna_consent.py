@@ -62,3 +62,19 @@ def test_withdrawing_in_my_account_clears_the_comuna(client, citizen):
     assert consent.withdrawn_at is not None
     html = client.get(MINE).content.decode()
     assert '<option value="comuna-3" selected>' not in html
+
+
+def test_the_migration_records_earlier_consents_against_version_1(client, citizen):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("participation.migrations.0006_comuna_consent_records")
+    client.force_login(citizen)
+    post(client, comuna="comuna-3", consent="on")
+    comuna_consents(citizen).delete()  # as before consent records existed
+    migration.record(apps, None)
+    migration.record(apps, None)
+    (consent,) = comuna_consents(citizen)
+    assert consent.policy_version.number == 1 and consent.channel == Consent.Channel.EARLIER
+    assert consent.given_at == Profile.objects.get(user=citizen).comuna_consent_at

@@ -99,3 +99,21 @@ def test_the_case_in_the_admin_shows_the_consent_behind_it(
     html = client.get(reverse("pqr_admin:case", args=[case.pk])).content.decode()
     assert record in html
     assert client.get(record).status_code == 200
+
+
+def test_the_migration_records_earlier_consents_against_version_1(demo_site, valid_post, client):
+    """pqr/migrations/0008 gives every case filed with consent before the records
+    existed its record (once: running it again adds nothing)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("pqr.migrations.0008_consent_records")
+    client.post(URL, valid_post)
+    case = Case.objects.get()
+    case_consents(case).delete()  # as before consent records existed
+    migration.record(apps, None)
+    migration.record(apps, None)
+    (consent,) = case_consents(case)
+    assert consent.policy_version.number == 1 and consent.channel == Consent.Channel.EARLIER
+    assert consent.given_at == case.consent_at and consent.email == case.email

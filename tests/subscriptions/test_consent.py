@@ -76,3 +76,18 @@ def test_an_expired_request_leaves_its_consent_withdrawn(subscribe):
     assert services.expire(timezone.now() + timedelta(days=30)) == 1
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
+
+
+def test_the_migration_records_earlier_consents_against_version_1(subscribe):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("subscriptions.migrations.0003_consent_records")
+    subscription, _ = subscribe("antes@test.example")
+    consents_for(subscription).delete()  # as before consent records existed
+    migration.record(apps, None)
+    migration.record(apps, None)
+    (consent,) = consents_for(subscription)
+    assert consent.policy_version.number == 1 and consent.channel == Consent.Channel.EARLIER
+    assert consent.given_at == subscription.consent_at
