@@ -135,5 +135,7 @@ def export_consents(user):
 
 def erase_consents(user):
     """Detach the records from the account and drop their e-mail: each stays, anonymous,
-    as proof of which version was accepted, when, and through which form."""
+    as proof of which version was accepted, when, and through which form. Deleting the
+    account withdraws the account's own consent."""
+    mark_withdrawn(_held(user).filter(purpose=Consent.Purpose.ACCOUNT))
     _held(user).update(user=None, email="")

@@ -80,14 +80,17 @@ class DataPolicyVersion(models.Model):
             raise PolicyVersionLocked(_("A published version cannot be changed."))
         if self.number is not None:
             return super().save(*args, **kwargs)
-        # The next number; the unique constraint is the referee when two editors add a
-        # version at once: the loser takes the following number.
+        # The next number. Adders queue on a lock of the first version's row, so each
+        # reads the number the previous one committed; the unique constraint is the
+        # referee where there is no row to lock yet (the loser tries again).
         attempts = 5
         while True:
-            last = DataPolicyVersion.objects.order_by("-number").values_list("number", flat=True)
-            self.number = (last.first() or 0) + 1
             try:
                 with transaction.atomic():
+                    versions = DataPolicyVersion.objects.order_by("number")
+                    list(versions.select_for_update().values_list("pk", flat=True)[:1])
+                    last = versions.reverse().values_list("number", flat=True).first()
+                    self.number = (last or 0) + 1
                     return super().save(*args, **kwargs)
             except IntegrityError:
                 self.number = None

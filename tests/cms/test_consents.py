@@ -333,6 +333,8 @@ def test_export_lists_and_erase_anonymises_the_consents(demo_site, citizen, citi
     assert not kept.filter(user__isnull=False).exists()  # ... without the person
     assert not kept.exclude(email="").exists()
     assert all(c.policy_version.number == 1 and c.given_at for c in kept)
+    assert kept.get(purpose="account").withdrawn_at is not None  # the account is gone
+    assert kept.get(purpose="petition").withdrawn_at is None  # the case is kept
 
 
 def test_the_demo_loader_restores_version_1_and_never_changes_it(demo_site):
