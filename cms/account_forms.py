@@ -1,11 +1,47 @@
-"""The settings form of "Mi cuenta": the language of e-mails and how often each kind
-of notification is sent."""
+"""The account forms: sign-up with the data-treatment consent, and the settings form
+of "Mi cuenta" (the language of e-mails and how often each kind of notification is
+sent)."""
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import NotificationPreference
+from allauth.account.forms import SignupForm as AllauthSignupForm
+
+from cms.consents import record_consent
+from cms.models import Consent, NotificationPreference
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up with a required consent to the data-treatment policy (Ley 1581
+    de 2012 art. 9), recorded with the account in the sign-up's transaction
+    (``cms.accounts.SignupView``)."""
+
+    consent = forms.BooleanField(
+        label=_("I authorise the processing of my personal data for my account"),
+        error_messages={"required": _("To create an account, accept the data-treatment policy.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].help_text = format_html(
+            '<a href="{}">{}</a>', reverse("data_policy"), _("Read the data-treatment policy")
+        )
+
+    def save(self, request):
+        user = super().save(request)
+        if user is not None:
+            record_consent(
+                Consent.Purpose.ACCOUNT,
+                Consent.Channel.SIGNUP,
+                user=user,
+                email=user.email,
+                covers=user,
+            )
+        return user
+
 
 HELP = {
     NotificationPreference.Kind.REPLIES: _("When someone answers a comment or thread you follow."),

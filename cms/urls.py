@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, restriction_passwords
+from cms import account_consents, accounts, data_policy, restriction_passwords
 from cms.sitemaps import MultilingualSitemap
 from cms.static_urls import lazy_static
 
@@ -65,6 +65,17 @@ urlpatterns += i18n_patterns(
     path("cuentas/signup/", accounts.signup, name="account_signup"),
     path("cuentas/", include("allauth.urls")),
     path("mi-cuenta/", accounts.my_account, name="my_account"),
+    path(
+        "mi-cuenta/autorizaciones/<int:pk>/retirar/",
+        account_consents.withdraw,
+        name="consent_withdraw",
+    ),
+    path("politica-de-datos/", data_policy.current_policy, name="data_policy"),
+    path(
+        "politica-de-datos/version-<int:number>/",
+        data_policy.policy_version,
+        name="data_policy_version",
+    ),
     path("buscar/", include("search.urls")),
     path("pqrsd/", include("pqr.urls")),
     path("encuestas/", include("surveys.urls")),

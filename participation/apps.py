@@ -24,6 +24,12 @@ class ParticipationConfig(AppConfig):
 
         register_account_section(account.SECTION)
 
+        from cms.consents import register_withdrawal
+        from cms.models import Consent
+        from participation.contributions import withdraw_comuna
+
+        register_withdrawal(Consent.Purpose.COMUNA, withdraw_comuna)
+
         from wagtail.signals import page_published
 
         from participation import signals

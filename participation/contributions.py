@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms.client_ip import client_ip
+from cms.consents import mark_withdrawn, record_consent
+from cms.models import Consent
 from participation import moderation, notifications, rules
 from participation.models import (
     Comment,
@@ -326,10 +328,30 @@ def set_comuna(user, comuna, consent, now=None):
     with transaction.atomic():
         profile = Profile.objects.select_for_update().get(pk=profile.pk)
         if consent and comuna:
+            if profile.comuna_consent_at is None:
+                profile.comuna_consent_at = now or timezone.now()
+                record_consent(
+                    Consent.Purpose.COMUNA,
+                    Consent.Channel.PROFILE,
+                    user=user,
+                    covers=profile,
+                    now=profile.comuna_consent_at,
+                )
             profile.comuna = comuna
-            profile.comuna_consent_at = profile.comuna_consent_at or now or timezone.now()
         else:
             profile.comuna = ""
             profile.comuna_consent_at = None
+            mark_withdrawn(_comuna_consents(user), now)
         profile.save(update_fields=["comuna", "comuna_consent_at"])
     return profile
+
+
+def _comuna_consents(user):
+    return Consent.objects.filter(user=user, purpose=Consent.Purpose.COMUNA)
+
+
+def withdraw_comuna(consent):
+    """Withdrawing the comuna's consent (in "Mi cuenta") forgets the comuna."""
+    if consent.user_id is not None:
+        Profile.objects.filter(user_id=consent.user_id).update(comuna="", comuna_consent_at=None)
+        mark_withdrawn(_comuna_consents(consent.user_id))

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.consents import admin_url, consent_for
 from cms.models import Dependency
 from cms.pagination import paginate, query_without_page
 
@@ -144,11 +145,14 @@ def case_detail(request, pk):
                 return redirect("pqr_admin:case", pk=case.pk)
     today = timezone.localdate()
     _flag(case, today, today)
+    consent = consent_for(case)
     return TemplateResponse(
         request,
         "pqr/admin/case.html",
         {
             "case": case,
+            "consent": consent,
+            "consent_admin_url": admin_url(consent, request.user),
             "events": case.events.select_related("user"),
             "attachments": (
                 case.attachments.all() if rules.can_download_attachments(request.user, case) else ()

@@ -2,7 +2,8 @@
 
 The per-year counter row is locked (SELECT ... FOR UPDATE) in the same transaction
 that inserts the case, so radicados are sequential and gapless: a filing that fails
-rolls the increment back. On SQLite the IMMEDIATE transaction mode serialises writers."""
+rolls the increment back (and the consent recorded with the case). On SQLite the
+IMMEDIATE transaction mode serialises writers."""
 
 import hashlib
 import secrets
@@ -14,6 +15,9 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from wagtail.log_actions import log
+
+from cms.consents import record_consent
+from cms.models import Consent
 
 from . import deadlines, notifications, terms
 from .models import Attachment, Case, CaseEvent, ClosureDay, RadicadoCounter, Status
@@ -116,6 +120,15 @@ def file_case(
                 policy_version=terms.PRIVACY_POLICY_VERSION if data.get("consent") else "",
                 **{field: data[field] for field in _CASE_FIELDS if field in data},
             )
+            if data.get("consent"):
+                record_consent(
+                    Consent.Purpose.PETITION,
+                    Consent.Channel.PQRSD_OFFICE if received_by else Consent.Channel.PQRSD_WEB,
+                    user=case.user,
+                    email=case.email,
+                    covers=case,
+                    now=now,
+                )
             store_attachments(case, files, stored)
             CaseEvent.objects.create(case=case, status=Status.RECEIVED, user=received_by)
             log(case, "pqr.file", user=received_by or case.user)

@@ -10,10 +10,13 @@ class SubscriptionsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms.account_sections import AccountSection, register_account_section
+        from cms.consents import register_withdrawal
+        from cms.models import Consent
 
         from . import account, services
 
         page_published.connect(services.page_first_published)
+        register_withdrawal(Consent.Purpose.SUBSCRIPTION, services.withdraw_subscription)
         register_account_section(
             AccountSection(
                 key="subscriptions",

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from cms.models import EntitySettings
+from cms.consents import consents_for, mark_withdrawn, record_consent
+from cms.models import Consent, EntitySettings
 
 from . import lists
 from .models import Announcement, Subscription
@@ -74,6 +75,14 @@ def subscribe(
         # The policy page's latest revision is the policy's version for now.
         subscription.consent_policy_revision = policy.latest_revision_id if policy else None
         subscription.save()
+        record_consent(
+            Consent.Purpose.SUBSCRIPTION,
+            Consent.Channel.SUBSCRIPTION,
+            user=subscription.user,
+            email=email,
+            covers=subscription,
+            now=now,
+        )
 
         from .tasks import send_confirmation
 
@@ -105,7 +114,18 @@ def expire(now=None):
     stale = Subscription.objects.filter(
         confirmed_at__isnull=True, created_at__lt=expiry_cutoff(now)
     )
-    count, _ = stale.delete()
+    with transaction.atomic():
+        # The address is gone with the request: its consent no longer covers anything.
+        mark_withdrawn(
+            Consent.objects.filter(
+                purpose=Consent.Purpose.SUBSCRIPTION,
+                object_id__in=stale.values("pk"),
+                content_type__app_label="subscriptions",
+                content_type__model="subscription",
+            ),
+            now,
+        )
+        count, _ = stale.delete()
     return count
 
 
@@ -136,8 +156,15 @@ def unsubscribe(token):
     subscription = subscription_for_token(token)
     if subscription is None:
         return False
-    subscription.delete()
+    with transaction.atomic():
+        mark_withdrawn(consents_for(subscription))
+        subscription.delete()
     return True
+
+
+def withdraw_subscription(consent):
+    """Withdrawing a subscription's consent (in "Mi cuenta") unsubscribes it."""
+    Subscription.objects.filter(pk=consent.object_id).delete()
 
 
 def unsubscribe_path(subscription):

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
+from cms.models import Consent, DataPolicyVersion
 from home.models import EventIndexPage, EventPage, NewsIndexPage
 from pqr import workflow
 from pqr.filing import file_case
@@ -75,6 +76,12 @@ def load_demo(site, citizen=None):
     )
 
 
+def _user_consents():
+    """The petition consents of the signed-in citizen's tracked cases (its own, so the
+    citizen pass reaches the withdrawal form)."""
+    return Consent.objects.filter(user__isnull=False, purpose="petition").order_by("-pk")[:1]
+
+
 def _survey_urls(d, suffix):
     return [s.url + suffix for s in d.surveys]
 
@@ -112,6 +119,14 @@ SAMPLES = {
     "<lang>/cuentas/reauthenticate/": lambda d: ["/es/cuentas/reauthenticate/"],
     "<lang>/cuentas/email/": lambda d: ["/es/cuentas/email/"],
     "<lang>/mi-cuenta/": lambda d: ["/es/mi-cuenta/", "/en/mi-cuenta/"],
+    "<lang>/mi-cuenta/autorizaciones/<int:pk>/retirar/": lambda d: [
+        f"/es/mi-cuenta/autorizaciones/{consent.pk}/retirar/" for consent in _user_consents()
+    ],
+    "<lang>/politica-de-datos/": lambda d: ["/es/politica-de-datos/", "/en/politica-de-datos/"],
+    "<lang>/politica-de-datos/version-<int:number>/": lambda d: [
+        "/es/politica-de-datos/version-1/",
+        "/en/politica-de-datos/version-1/",
+    ],
     "<lang>/cuentas/confirm-email/": lambda d: ["/es/cuentas/confirm-email/"],
     "<lang>/cuentas/password/change/": lambda d: ["/es/cuentas/password/change/"],
     "<lang>/cuentas/password/set/": lambda d: ["/es/cuentas/password/set/"],
@@ -228,6 +243,9 @@ STAFF_ONLY = {
     "admin/gel/instantanea/": lambda d: [],
     "admin/reports/uso/": lambda d: ["/admin/reports/uso/?start=2026-01-01&end=2026-01-31"],
     "admin/reports/uso.csv": lambda d: ["/admin/reports/uso.csv?start=2026-01-01&end=2026-01-31"],
+    "admin/politica-de-datos/edit/<int:pk>/": lambda d: [
+        f"/admin/politica-de-datos/edit/{DataPolicyVersion.objects.get(number=1).pk}/"
+    ],
 }
 
 

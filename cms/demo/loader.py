@@ -4,6 +4,7 @@ demo users and the dependencies are cms's own; every page is built by its app's
 pages, documents and users are kept as they are (an editor's changes survive
 ``make run``), missing ones are created."""
 
+import datetime
 import importlib
 import json
 import os
@@ -23,13 +24,14 @@ from wagtail.rich_text import RichText
 
 from allauth.account.models import EmailAddress
 
-from cms.models import EntitySettings
+from cms.models import DataPolicyVersion, EntitySettings
 
 from .dependencies import load_dependencies
 
 DEMO_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(settings.BASE_DIR)
 SITE_DATA = DEMO_DIR / "site.json"
+DATA_POLICY_FILE = BASE_DIR / "cms" / "data" / "data_policy_v1.json"
 DECREE_FILE = BASE_DIR / "gel" / "data" / "decreto-387-2009-soacha.txt"
 DECREE_TITLE = "Decreto 387 de 2009 – Plan de Acción GEL-T de la Alcaldía de Soacha"
 LOGO_FILE = DEMO_DIR / "images" / "escudo-soacha-demo.svg"
@@ -92,6 +94,7 @@ class DemoLoader:
             if hasattr(module, "build_site"):
                 self.home = module.build_site(self)
         self.entity_settings(self.home)
+        self.data_policy()
         self.users()
         self.dependencies = load_dependencies(self)
         for module in modules:
@@ -130,6 +133,24 @@ class DemoLoader:
             site.save()
 
     # Documents, settings, users ---------------------------------------------------
+
+    def data_policy(self):
+        """Version 1 of the data-treatment policy (cms/migrations/0012 creates it on a
+        fresh database; this restores it where it is missing). Never changes it."""
+        if DataPolicyVersion.objects.filter(number=1).exists():
+            return
+        texts = load_json(DATA_POLICY_FILE)
+        DataPolicyVersion.objects.bulk_create(
+            [
+                DataPolicyVersion(
+                    number=1,
+                    effective_from=datetime.date(2026, 1, 1),
+                    text_es=texts["es"],
+                    text_en=texts["en"],
+                )
+            ]
+        )
+        self.created += 1
 
     def decree_document(self):
         Document = get_document_model()

@@ -1,7 +1,9 @@
 """Models every app shares: the user, the entity's site settings, the base page, the
-audiences and the dependencies (the organisation chart everything is filed under)."""
+audiences, the dependencies (the organisation chart everything is filed under), the
+data-treatment policy's versions and the consent records."""
 
 from .audiences import AUDIENCE_CHOICES, Audience
+from .consents import Consent, DataPolicyVersion, PolicyVersionLocked
 from .dependencies import Dependency
 from .pages import BasePage
 from .settings import EntitySettings
@@ -11,8 +13,11 @@ __all__ = [
     "AUDIENCE_CHOICES",
     "Audience",
     "BasePage",
+    "Consent",
+    "DataPolicyVersion",
     "Dependency",
     "EntitySettings",
     "NotificationPreference",
+    "PolicyVersionLocked",
     "User",
 ]

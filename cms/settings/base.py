@@ -396,6 +396,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alcaldía de Soacha] "
 ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
+# Sign-up asks for the data-treatment consent and records it (cms.consents).
+ACCOUNT_FORMS = {"signup": "cms.account_forms.SignupForm"}
 # Per client address (cms.client_ip) and, for failed logins, per account ("key").
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

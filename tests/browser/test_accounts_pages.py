@@ -55,6 +55,7 @@ def test_signup_through_the_form_shows_verify_email_page(page, portal_url, scree
     form.locator("input[name='email']").fill(NEW_EMAIL)
     form.locator("input[name='password1']").fill(NEW_PASSWORD)
     form.locator("input[name='password2']").fill(NEW_PASSWORD)
+    form.locator("input[name='consent']").check()
     form.locator("button[type='submit']").click()
 
     expect(page).to_have_url(re.compile(r"/es/cuentas/confirm-email/$"))

@@ -17,7 +17,8 @@ PASSWORD = "Soacha-para-vivir-2026"
 
 def signup(client, email="nueva@correo.example", password=PASSWORD):
     return client.post(
-        "/es/cuentas/signup/", {"email": email, "password1": password, "password2": password}
+        "/es/cuentas/signup/",
+        {"email": email, "password1": password, "password2": password, "consent": "on"},
     )
 
 

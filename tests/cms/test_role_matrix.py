@@ -8,6 +8,8 @@ from django.urls import reverse
 
 import pytest
 
+from cms.consents import record_consent
+from cms.models import Consent, DataPolicyVersion
 from tests.role_matrix import ADMIN_DENIED, ALL_200, LOGIN_ONLY, check_matrix
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,30 @@ MATRIX = {
     "<lang>/cuentas/reauthenticate/": (lambda d: "/es/cuentas/reauthenticate/", LOGIN_ONLY),
     "<lang>/cuentas/email/": (lambda d: "/es/cuentas/email/", LOGIN_ONLY),
     "<lang>/mi-cuenta/": (lambda d: "/es/mi-cuenta/", LOGIN_ONLY),
+    # Someone else's consent: only its owner may withdraw it (404 for everyone else).
+    "<lang>/mi-cuenta/autorizaciones/<int:pk>/retirar/": (
+        lambda d: f"/es/mi-cuenta/autorizaciones/{_foreign_consent().pk}/retirar/",
+        ("302:login",) + ("404",) * 7,
+    ),
+    "<lang>/politica-de-datos/": (lambda d: "/es/politica-de-datos/", ALL_200),
+    "<lang>/politica-de-datos/version-<int:number>/": (
+        lambda d: "/es/politica-de-datos/version-1/",
+        ALL_200,
+    ),
+    # Version 1 is published: editors are sent to its read-only page, others refused.
+    "admin/politica-de-datos/edit/<int:pk>/": (
+        lambda d: f"/admin/politica-de-datos/edit/{DataPolicyVersion.objects.get(number=1).pk}/",
+        (
+            "302:login",
+            "302:login",
+            "302:admin",
+            "302",
+            "302:admin",
+            "302:admin",
+            "302:admin",
+            "302",
+        ),
+    ),
     "<lang>/cuentas/confirm-email/": (lambda d: "/es/cuentas/confirm-email/", ALL_200),
     "<lang>/cuentas/password/change/": (lambda d: "/es/cuentas/password/change/", LOGIN_ONLY),
     "<lang>/cuentas/password/set/": (
@@ -126,6 +152,16 @@ WAGTAIL_ROWS = {
         (*ADMIN_DENIED, "302:admin", "302:admin", "200"),
     ),
 }
+
+
+def _foreign_consent():
+    """A consent of an account that plays no role in the table."""
+    from django.contrib.auth import get_user_model
+
+    owner, _ = get_user_model().objects.get_or_create(
+        username="dueno@matriz.example", defaults={"email": "dueno@matriz.example"}
+    )
+    return record_consent(Consent.Purpose.COMUNA, Consent.Channel.PROFILE, user=owner)
 
 
 def test_each_role_gets_what_the_roles_table_says(client, role_users, role_demo):

@@ -25,7 +25,12 @@ def test_parallel_signups_with_one_email_create_one_account():
             barrier.wait()
             response = client.post(
                 "/es/cuentas/signup/",
-                {"email": "Carrera@Correo.example", "password1": PASSWORD, "password2": PASSWORD},
+                {
+                    "email": "Carrera@Correo.example",
+                    "password1": PASSWORD,
+                    "password2": PASSWORD,
+                    "consent": "on",
+                },
             )
             statuses.append(response.status_code)
         finally:

@@ -100,6 +100,7 @@ def test_signup_email_greets_from_the_alcaldia(client):
             "email": "saludo@correo.example",
             "password1": "Soacha-2026-x",
             "password2": "Soacha-2026-x",
+            "consent": "on",
         },
     )
     (message,) = [m for m in mail.outbox if m.to == ["saludo@correo.example"]]
