@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 from django.utils.text import format_lazy
@@ -285,21 +285,28 @@ class AudioBlock(blocks.StructBlock):
 
 
 def _has_transcribed_media(body):
+    """Read the stored JSON (no chooser lookups) for a top-level media block whose
+    transcript says something."""
     return any(
-        block.block_type in MEDIA_BLOCK_TYPES and has_text(block.value.get("transcript"))
-        for block in body
+        block["type"] in MEDIA_BLOCK_TYPES
+        and strip_tags((block.get("value") or {}).get("transcript") or "").strip()
+        for block in body.raw_data
     )
 
 
 def live_pages_with_media():
     """The live, public pages whose body has a video or audio block with a transcript
-    (specific pages, by path). Only models whose ``body`` uses the shared vocabulary
-    are read, and only rows whose body mentions a media block are loaded."""
-    from wagtail.models import Page, get_page_models
+    (specific pages, by path). One query (a union over the page models whose ``body``
+    uses the shared vocabulary) finds the rows that mention a media block; only those
+    are loaded. The number of queries does not grow with the number of pages."""
+    from wagtail.models import Page, PageViewRestriction, get_page_models
 
     from cms.blocks import BaseStreamBlock
 
-    found = []
+    restricted = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        restricted |= Q(path__startswith=path)
+    mentions = []
     for model in get_page_models():
         if model._meta.abstract or model is Page:
             continue
@@ -311,11 +318,22 @@ def live_pages_with_media():
             getattr(field, "stream_block", None), BaseStreamBlock
         ):
             continue
-        candidates = (
+        rows = (
             model.objects.live()
-            .public()
             .annotate(body_text=Cast("body", TextField()))
             .filter(body_text__regex=r'"type": ?"(video|audio)"')
         )
-        found.extend(page for page in candidates if _has_transcribed_media(page.body))
+        if restricted:
+            rows = rows.exclude(restricted)
+        mentions.append(rows.order_by().values_list("pk", flat=True))
+    if not mentions:
+        return []
+    ids = (
+        list(mentions[0].union(*mentions[1:], all=True)) if len(mentions) > 1 else list(mentions[0])
+    )
+    found = [
+        page
+        for page in Page.objects.filter(pk__in=ids).specific()
+        if _has_transcribed_media(page.body)
+    ]
     return sorted(found, key=lambda page: page.path)

@@ -181,9 +181,9 @@ def test_admin_refuses_bad_media_on_the_right_field(
     editor_client, demo_site, media, block, field, message
 ):
     before = StandardPage.objects.count()
-    with translation.override("es"):
+    with translation.override("es"):  # the messages are lazy: read them in Spanish too
         response = post_page(editor_client, demo_site.root_page, block(media))
-    assert block_errors(response) == {field: [message]}
+        assert block_errors(response) == {field: [message]}
     assert StandardPage.objects.count() == before
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -51,9 +51,10 @@ def fresh(demo_site):
 
 
 def test_without_an_evaluation_a_manual_criterion_is_not_evaluated(fresh):
-    evaluation = status_of(CRITERION)
+    with translation.override("es"):
+        evaluation = status_of(CRITERION)
     assert evaluation.status == NOT_EVALUATED and evaluation.is_manual
-    assert "outside the portal" in evaluation.manual_reason
+    assert "fuera del portal" in evaluation.manual_reason
 
 
 def test_the_latest_current_evaluation_counts(fresh):
