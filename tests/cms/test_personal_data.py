@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -349,22 +350,26 @@ def test_requests_are_rate_limited(full_citizen, client, settings):
 
 
 def personal_traces(*needles):
-    """Every (model, field) whose text, char or e-mail column holds one of ``needles``."""
+    """Every (model, field) whose text, char, e-mail or JSON column (StreamFields and
+    page revisions included, read as text) holds one of ``needles``."""
     found = []
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
-        fields = [
-            field.name
-            for field in model._meta.concrete_fields
-            if isinstance(field, models.CharField | models.TextField | models.EmailField)
-        ]
-        for field in fields:
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):  # EmailField too
+                rows = model._base_manager.all()
+                column = field.name
+            elif field.get_internal_type() == "JSONField":
+                rows = model._base_manager.annotate(_as_text=Cast(field.name, models.TextField()))
+                column = "_as_text"
+            else:
+                continue
             query = Q()
             for needle in needles:
-                query |= Q(**{f"{field}__icontains": needle})
-            if model._base_manager.filter(query).exists():
-                found.append(f"{model._meta.label}.{field}")
+                query |= Q(**{f"{column}__icontains": needle})
+            if rows.filter(query).exists():
+                found.append(f"{model._meta.label}.{field.name}")
     return found
 
 
