@@ -535,3 +535,16 @@ def test_a_failing_erase_rolls_everything_back(full_citizen, monkeypatch):
         delete_account(full_citizen["user"])
     assert get_user_model().objects.filter(pk=full_citizen["user"].pk).exists()
     assert Case.objects.get(pk=full_citizen["case"].pk).email == EMAIL
+
+
+def test_deletion_attempts_are_rate_limited(full_citizen, client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "account_delete": "2/h"}
+    client.force_login(full_citizen["user"])
+    statuses = [
+        client.post(en("account_delete"), {"password": "no-es-la-clave"}).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [400, 400, 429]
+    # Over the limit even the right password deletes nothing.
+    assert client.post(en("account_delete"), {"password": PASSWORD}).status_code == 429
+    assert get_user_model().objects.filter(pk=full_citizen["user"].pk).exists()
