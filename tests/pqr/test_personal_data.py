@@ -67,3 +67,17 @@ def test_erase_detaches_and_strips_only_the_accounts_cases(make_user):
     assert mine.subject == SAMPLE_PETITION["subject"] and Case.objects.filter(pk=mine.pk).exists()
     assert theirs.user_id == other.pk and theirs.id_number == "79111222"
     assert theirs.petitioner_erased_at is None
+
+
+def test_the_officials_case_page_says_the_petitioner_was_erased(client, make_user, superuser):
+    from django.urls import reverse
+    from django.utils import translation
+
+    citizen = make_user("pqr.datos@test.example")
+    case = petition(citizen)
+    erase_petitions(citizen)
+    client.force_login(superuser)
+    with translation.override("en"):
+        html = client.get(reverse("pqr_admin:case", args=[case.pk])).content.decode()
+    assert "The petitioner deleted their account on" in html
+    assert "79111222" not in html and "Carrera 7" not in html
