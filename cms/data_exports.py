@@ -10,7 +10,9 @@ DATA_EXPORT_DAYS days and only for the signed-in owner (``cms.account_data``).
 
 import io
 import json
+import logging
 import secrets
+import smtplib
 import zipfile
 from datetime import timedelta
 
@@ -28,6 +30,11 @@ from cms.exports import csv_rows
 from cms.models import DataExport
 from cms.models.data_exports import token_hash
 from cms.personal_data import personal_data_handlers
+
+logger = logging.getLogger(__name__)
+#: builds tried before giving up when the e-mail cannot be sent (then 1, 2, 4 … minutes)
+MAX_ATTEMPTS = 6
+RETRY_SECONDS = 60
 
 
 def collect(user):
@@ -80,7 +87,9 @@ def link(token, language):
 @task()
 def build(export_id):
     """Write the ZIP, make the link's token and e-mail the owner (once: a repeated task
-    finds the export ready and does nothing)."""
+    finds the export ready and does nothing). When the e-mail cannot be sent the build
+    is undone (file and token) and tried again later with a new token, so no task's
+    arguments ever hold the link."""
     with transaction.atomic():
         export = (
             DataExport.objects.select_for_update()
@@ -95,14 +104,40 @@ def build(export_id):
         token = secrets.token_urlsafe(32)
         export.token_hash = token_hash(token)
         export.ready_at = timezone.now()
-        export.save(update_fields=["file", "token_hash", "ready_at"])
+        export.attempts += 1
+        export.save(update_fields=["file", "token_hash", "ready_at", "attempts"])
     language = owner.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {"url": link(token, language), "expires_at": export.expires_at}
         subject = render_to_string("account/email/data_export_subject.txt", context).strip()
         body = render_to_string("account/email/data_export_message.txt", context)
-    send_mail(subject, body, None, [owner.email])
+    try:
+        send_mail(subject, body, None, [owner.email])
+    except (smtplib.SMTPException, OSError) as error:
+        _retry(export, error)
+        return False
     return True
+
+
+def _retry(export, error):
+    """Undo the build whose link could not be sent; build again after 1, 2, 4 …
+    minutes while attempts remain (and the queue can wait)."""
+    export.delete_file()
+    export.token_hash = ""
+    export.ready_at = None
+    export.save(update_fields=["file", "token_hash", "ready_at"])
+    backend = build.get_backend()
+    if export.attempts >= MAX_ATTEMPTS or not backend.supports_defer:
+        logger.error(
+            "Data export %s: link not e-mailed after %s attempt(s): %r",
+            export.pk,
+            export.attempts,
+            error,
+        )
+        return
+    delay = RETRY_SECONDS * 2 ** (export.attempts - 1)
+    logger.warning("Data export %s: e-mail failed (%r); retrying in %s s", export.pk, error, delay)
+    build.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(export.pk)
 
 
 def find(user, token):

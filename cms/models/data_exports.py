@@ -33,6 +33,8 @@ class DataExport(models.Model):
     ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), db_index=True)
     token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    #: builds tried: one whose e-mail failed is undone and built again later
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("personal data export")

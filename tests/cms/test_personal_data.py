@@ -548,3 +548,27 @@ def test_deletion_attempts_are_rate_limited(full_citizen, client, settings):
     # Over the limit even the right password deletes nothing.
     assert client.post(en("account_delete"), {"password": PASSWORD}).status_code == 429
     assert get_user_model().objects.filter(pk=full_citizen["user"].pk).exists()
+
+
+def test_a_failed_e_mail_undoes_the_build_so_no_unsent_link_works(
+    full_citizen, monkeypatch, settings, tmp_path
+):
+    import smtplib
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+
+    export = data_exports.request_export(full_citizen["user"])
+
+    def down(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(data_exports, "send_mail", down)
+    assert data_exports.build.call(export.pk) is False
+    export.refresh_from_db()
+    assert not export.file and export.token_hash == "" and export.ready_at is None
+    assert export.attempts == 1
+    assert not list(tmp_path.glob("data-exports/*.zip"))
+    monkeypatch.undo()
+    assert data_exports.build.call(export.pk) is True  # the retry builds and sends anew
+    export.refresh_from_db()
+    assert export.file and export.attempts == 2 and len(mail.outbox) == 1
