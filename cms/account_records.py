@@ -1,8 +1,16 @@
 """What cms holds about an account, for "download my data" and "delete my account"
 (``cms.personal_data``, the handler "account"): the profile, its e-mail addresses,
 the two-factor methods (their kind and dates, never a secret), the notification
-preferences and the data exports. Erasing deletes the export files; the rows go with
-the account."""
+preferences and the data exports. Erasing deletes the export files and ends the
+account's sessions on every device (a session keeps the address it signed in with);
+the rows go with the account."""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -55,6 +63,33 @@ def export_account(user):
     }
 
 
+#: the session engines that keep every session in the database, where they can be found
+DATABASE_SESSIONS = (
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+)
+
+
+def end_sessions(user):
+    """Delete every live session signed in as ``user`` (its cached copy too). Sessions
+    are not indexed by user: each live one is decoded, once, on this rare path."""
+    if settings.SESSION_ENGINE not in DATABASE_SESSIONS:
+        return 0
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    user_id = str(user.pk)
+    keys = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(
+            chunk_size=2000
+        )
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    for key in keys:
+        store(session_key=key).delete()
+    return len(keys)
+
+
 def erase_account(user):
     for export in DataExport.objects.filter(owner=user):
         export.delete_file()
+    end_sessions(user)

@@ -572,3 +572,22 @@ def test_a_failed_e_mail_undoes_the_build_so_no_unsent_link_works(
     assert data_exports.build.call(export.pk) is True  # the retry builds and sends anew
     export.refresh_from_db()
     assert export.file and export.attempts == 2 and len(mail.outbox) == 1
+
+
+def test_deleting_ends_the_accounts_sessions_on_every_device(full_citizen, other_citizen):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    phone, laptop, someone_else = Client(), Client(), Client()
+    phone.login(username=EMAIL, password=PASSWORD)
+    laptop.force_login(full_citizen["user"])
+    someone_else.force_login(other_citizen)
+    laptop_key = laptop.session.session_key
+    other_key = someone_else.session.session_key
+    assert phone.post(en("account_delete"), {"password": PASSWORD}).status_code == 302
+    assert not Session.objects.filter(session_key=laptop_key).exists()
+    assert Session.objects.filter(session_key=other_key).exists()
+    assert laptop.get(en("my_account")).status_code == 302  # signed out there too
+    assert someone_else.get(en("my_account")).status_code == 200
+    for session in Session.objects.all():
+        assert EMAIL not in str(session.get_decoded())
