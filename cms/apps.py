@@ -10,6 +10,8 @@ class CmsConfig(AppConfig):
     def ready(self):
         from . import media_ranges, staff_2fa  # noqa: F401 (hook, signal receivers)
         from .account_consents import consents_for_account
+        from .account_data import data_for_account
+        from .account_records import erase_account, export_account
         from .account_sections import AccountSection, register_account_section
         from .consents import erase_consents, export_consents
         from .exports import guard_wagtail_exports
@@ -30,8 +32,20 @@ class CmsConfig(AppConfig):
                 order=90,
             )
         )
+        register_account_section(
+            AccountSection(
+                key="personal-data",
+                title=_("My personal data"),
+                template="account/personal_data_section.html",
+                get_context=data_for_account,
+                order=95,
+            )
+        )
         register_personal_data(
             PersonalDataHandler(
                 key="consents", export=export_consents, erase=erase_consents, order=90
             )
+        )
+        register_personal_data(
+            PersonalDataHandler(key="account", export=export_account, erase=erase_account, order=10)
         )

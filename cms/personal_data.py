@@ -19,7 +19,13 @@ handler in ``AppConfig.ready``::
 dates). ``erase(user)`` removes or anonymises what the app holds about the user before
 the account row itself is deleted: public contributions stay, shown as "Participante
 eliminado"; records the law requires to keep (PQRSD) are detached and stripped of what is
-not required. Either may be ``None``."""
+not required. Either may be ``None``.
+
+The handlers are read by ``cms.data_exports`` ("download my data": every table as
+JSON and CSV in one ZIP) and ``cms.account_deletion`` ("delete my account": every
+``erase`` and the user's deletion in one transaction). Registered today: account
+(cms: profile, addresses, two-factor methods, preferences, exports), petitions (pqr),
+surveys, participation, subscriptions and consents."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -9,7 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import account_consents, accounts, data_policy, restriction_passwords
+from cms import (
+    account_consents,
+    account_data,
+    account_deletion,
+    accounts,
+    data_policy,
+    restriction_passwords,
+)
 from cms.sitemaps import MultilingualSitemap
 from cms.static_urls import lazy_static
 
@@ -70,6 +77,10 @@ urlpatterns += i18n_patterns(
         account_consents.withdraw,
         name="consent_withdraw",
     ),
+    path("mi-cuenta/mis-datos/", account_data.request_export, name="data_export_request"),
+    path("mi-cuenta/mis-datos/<str:token>/", account_data.download, name="data_export_download"),
+    path("mi-cuenta/eliminar/", account_deletion.delete, name="account_delete"),
+    path("mi-cuenta/eliminada/", account_deletion.deleted, name="account_deleted"),
     path("politica-de-datos/", data_policy.current_policy, name="data_policy"),
     path(
         "politica-de-datos/version-<int:number>/",

@@ -24,6 +24,18 @@ class ParticipationConfig(AppConfig):
 
         register_account_section(account.SECTION)
 
+        from cms.personal_data import PersonalDataHandler, register_personal_data
+        from participation.personal_data import erase_participation, export_participation
+
+        register_personal_data(
+            PersonalDataHandler(
+                key="participation",
+                export=export_participation,
+                erase=erase_participation,
+                order=40,
+            )
+        )
+
         from cms.consents import register_withdrawal
         from cms.models import Consent
         from participation.contributions import withdraw_comuna

@@ -27,6 +27,7 @@ from participation.models import (
     Report,
     with_comment_counts,
 )
+from participation.personal_data import author_name
 
 DEBATES_PER_PAGE = 10
 #: how much of an invalid filter value a notice quotes back
@@ -212,7 +213,7 @@ def build_thread(comments, user, debate, may_participate, marks):
         node = Node(
             comment=comment,
             show=SHOWN_AS.get(comment.status, "held"),
-            author=profile.nickname if profile else comment.user_name,
+            author=profile.nickname if profile else author_name(comment),
             profile_id=profile.pk if profile else None,
             reaction=marks.reactions.get(comment.pk, 0),
             reported=comment.pk in marks.reported,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participation.answers import published_comments
 from participation.models import DraftSection, ObservationAnswer
+from participation.personal_data import author_name
 
 #: the section filter's value for comments on the whole draft
 WHOLE_DRAFT = "general"
@@ -117,8 +118,7 @@ def decision_counts(page):
 
 
 def nickname(comment):
-    profile = getattr(comment.user, "participant", None) if comment.user_id else None
-    return profile.nickname if profile is not None else comment.user_name
+    return author_name(comment)
 
 
 def section_label(comment):

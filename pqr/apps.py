@@ -13,6 +13,16 @@ class PqrConfig(AppConfig):
         from . import account, checks  # noqa: F401 - checks registers the system check
 
         register_account_section(account.SECTION)
+
+        from cms.personal_data import PersonalDataHandler, register_personal_data
+
+        from .personal_data import erase_petitions, export_petitions
+
+        register_personal_data(
+            PersonalDataHandler(
+                key="petitions", export=export_petitions, erase=erase_petitions, order=20
+            )
+        )
         publish("pqr.petition_terms", petition_terms)
 
 

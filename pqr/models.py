@@ -224,6 +224,16 @@ class Case(models.Model):
     )
     transfer_late = models.BooleanField(_("late transfer"), default=False, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    petitioner_erased_at = models.DateTimeField(
+        _("petitioner's data erased at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The petitioner deleted their account: the case is kept under the archive law, "
+            "without their identification and contact data."
+        ),
+    )
     tracking_code_hash = models.CharField(max_length=128, editable=False)
     # NULL (not "") for staff filings without a form, so the unique constraint skips them.
     form_token = models.CharField(  # noqa: DJ001

@@ -26,3 +26,15 @@ class SubscriptionsConfig(AppConfig):
                 order=60,
             )
         )
+        from cms.personal_data import PersonalDataHandler, register_personal_data
+
+        from .personal_data import erase_subscriptions, export_subscriptions
+
+        register_personal_data(
+            PersonalDataHandler(
+                key="subscriptions",
+                export=export_subscriptions,
+                erase=erase_subscriptions,
+                order=60,
+            )
+        )

@@ -22,3 +22,10 @@ class SurveysConfig(AppConfig):
         from surveys import account
 
         register_account_section(account.SECTION)
+
+        from cms.personal_data import PersonalDataHandler, register_personal_data
+        from surveys.personal_data import erase_surveys, export_surveys
+
+        register_personal_data(
+            PersonalDataHandler(key="surveys", export=export_surveys, erase=erase_surveys, order=30)
+        )

@@ -122,6 +122,13 @@ SAMPLES = {
     "<lang>/mi-cuenta/autorizaciones/<int:pk>/retirar/": lambda d: [
         f"/es/mi-cuenta/autorizaciones/{consent.pk}/retirar/" for consent in _user_consents()
     ],
+    "<lang>/mi-cuenta/mis-datos/": lambda d: ["/es/mi-cuenta/mis-datos/"],
+    "<lang>/mi-cuenta/mis-datos/<str:token>/": lambda d: [
+        "/es/mi-cuenta/mis-datos/no-es-un-token/",
+        "/en/mi-cuenta/mis-datos/no-es-un-token/",
+    ],
+    "<lang>/mi-cuenta/eliminar/": lambda d: ["/es/mi-cuenta/eliminar/", "/en/mi-cuenta/eliminar/"],
+    "<lang>/mi-cuenta/eliminada/": lambda d: ["/es/mi-cuenta/eliminada/"],
     "<lang>/politica-de-datos/": lambda d: ["/es/politica-de-datos/", "/en/politica-de-datos/"],
     "<lang>/politica-de-datos/version-<int:number>/": lambda d: [
         "/es/politica-de-datos/version-1/",

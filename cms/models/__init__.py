@@ -4,6 +4,7 @@ data-treatment policy's versions and the consent records."""
 
 from .audiences import AUDIENCE_CHOICES, Audience
 from .consents import Consent, DataPolicyVersion, PolicyVersionLocked
+from .data_exports import DataExport
 from .dependencies import Dependency
 from .pages import BasePage
 from .settings import EntitySettings
@@ -14,6 +15,7 @@ __all__ = [
     "Audience",
     "BasePage",
     "Consent",
+    "DataExport",
     "DataPolicyVersion",
     "Dependency",
     "EntitySettings",

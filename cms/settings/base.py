@@ -257,6 +257,9 @@ PQR_EMAIL_MAX_ATTEMPTS = env_int("PQR_EMAIL_MAX_ATTEMPTS", 8)
 SUBSCRIPTIONS_CONFIRM_DAYS = env_int("SUBSCRIPTIONS_CONFIRM_DAYS", 7)
 SUBSCRIPTIONS_RETRY_SECONDS = env_int("SUBSCRIPTIONS_RETRY_SECONDS", 60)
 SUBSCRIPTIONS_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_MAX_ATTEMPTS", 8)
+# "Download my data": the e-mailed link works this many days (`manage.py
+# expire_data_exports` then deletes the file).
+DATA_EXPORT_DAYS = env_int("DATA_EXPORT_DAYS", 7)
 
 # The portal's name (greetings of the account e-mails, django.contrib.sites' Site) and
 # its public address, for links in e-mails sent outside a request (a link sent while
@@ -457,6 +460,10 @@ RATE_LIMITS = {
     "participation_certificate_verify": "30/m",
     # The e-mail subscription form (subscriptions.views.subscribe).
     "subscribe": "10/h",
+    # "Download my data" and "Delete my account" (cms.data_exports, cms.account_deletion),
+    # per account and per address.
+    "data_export": "3/h",
+    "account_delete": "10/h",
     # The page-view beacon (usage.views.beacon): a reader opens a few pages a minute.
     "usage_beacon": "60/m",
 }

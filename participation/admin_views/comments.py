@@ -12,6 +12,7 @@ from participation import moderation, rules
 from participation.admin_forms import BlockForm, HideForm, NoteForm
 from participation.consultation_contexts import section_url
 from participation.models import REASONS, Block, Comment
+from participation.personal_data import author_name
 
 from .common import back_to_queue, checked_pk, handle_decision, nickname
 from .history import author_history
@@ -54,7 +55,7 @@ def comment_detail(request, pk):
         parent = Comment.objects.filter(pk=comment.parent_id).exclude(pk=comment.pk).first()
     context = {
         "comment": comment,
-        "nickname": nickname(comment.user) or comment.user_name,
+        "nickname": nickname(comment.user) or author_name(comment),
         "page_url": _public_url(comment, request),
         "parent": parent,
         "reports": comment.reports.order_by("resolved_at", "created_at", "pk"),

@@ -160,6 +160,14 @@ class DebatePage(RoutablePageMixin, BasePage):
         context.update(debate_context(self, request))
         return context
 
+    @property
+    def proposer_erased(self):
+        """Proposed by a citizen who has since deleted their account (shown as
+        "Participante eliminado")."""
+        if self.proposed_by_id is not None:
+            return False
+        return DebateProposal.objects.filter(debate=self, author__isnull=True).exists()
+
     # routes: served by participation/views/results.py, registered by name
 
     @path("resultados/")
@@ -202,8 +210,13 @@ class DebateProposal(models.Model):
         (REJECTED, _("Rejected")),
     ]
 
+    #: None once the author deleted their account (an accepted proposal stays, as the
+    #: debate it became; the others go with the account)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="debate_proposals"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="debate_proposals",
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=4000)

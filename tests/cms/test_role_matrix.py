@@ -38,6 +38,17 @@ MATRIX = {
         lambda d: f"/es/mi-cuenta/autorizaciones/{_foreign_consent().pk}/retirar/",
         ("302:login",) + ("404",) * 7,
     ),
+    # "Download my data": a POST only; the link opens only for its owner (404 for
+    # everyone else, whoever they are); deleting the account: the page for anyone
+    # signed in (staff are told to ask an administrator); the confirmation only right
+    # after a deletion.
+    "<lang>/mi-cuenta/mis-datos/": (lambda d: "/es/mi-cuenta/mis-datos/", ("405",) * 8),
+    "<lang>/mi-cuenta/mis-datos/<str:token>/": (
+        lambda d: "/es/mi-cuenta/mis-datos/no-es-un-token/",
+        ("302:login",) + ("404",) * 7,
+    ),
+    "<lang>/mi-cuenta/eliminar/": (lambda d: "/es/mi-cuenta/eliminar/", LOGIN_ONLY),
+    "<lang>/mi-cuenta/eliminada/": (lambda d: "/es/mi-cuenta/eliminada/", ("302",) * 8),
     "<lang>/politica-de-datos/": (lambda d: "/es/politica-de-datos/", ALL_200),
     "<lang>/politica-de-datos/version-<int:number>/": (
         lambda d: "/es/politica-de-datos/version-1/",
