@@ -96,3 +96,53 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"delivery {self.pk}"
+
+
+class Digest(models.Model):
+    """One digest e-mail to one citizen: the items claimed by one run of
+    ``manage.py send_digests``, sent once (row lock, ``sent_at`` in the same
+    transaction)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests"
+    )
+    period = models.CharField(max_length=10)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.period} digest {self.pk}"
+
+
+class DigestItem(models.Model):
+    """Something a citizen chose to hear about in a digest (a reply, news of a
+    followed process, a new item of a list), held instead of sent at once. At most one
+    row per recipient and item (``source``); ``digest`` is set when a run claims it,
+    so no item goes in two digests."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_items"
+    )
+    #: a NotificationPreference.Kind: the preference that held the item
+    kind = models.CharField(max_length=20)
+    #: what happened (subscriptions.digests.EVENTS)
+    event = models.CharField(max_length=20)
+    #: the item's identity, e.g. ``comment:42`` or ``announcement:7``
+    source = models.CharField(max_length=100)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    digest = models.ForeignKey(
+        Digest, null=True, blank=True, on_delete=models.CASCADE, related_name="items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "source"], name="digest_item_once")
+        ]
+        indexes = [models.Index(fields=["recipient", "digest"], name="digest_item_pending")]
+
+    def __str__(self):
+        return f"{self.source} for {self.recipient_id}"

@@ -9,4 +9,5 @@ urlpatterns = [
     path("pendiente/", views.pending, name="pending"),
     path("confirmar/<str:token>/", views.confirm, name="confirm"),
     path("baja/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("resumen/baja/<str:token>/", views.digest_unsubscribe, name="digest_unsubscribe"),
 ]

@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from cms.ratelimits import is_limited, rate, too_many_requests
 
-from . import services
+from . import digests, services
 from .forms import SubscribeForm
 
 FORM_TEMPLATE = "subscriptions/subscribe.html"
@@ -80,4 +80,20 @@ def unsubscribe(request, token):
         status = 200 if subscription else 400
     return _private(
         TemplateResponse(request, "subscriptions/unsubscribe.html", context, status=status)
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request, token):
+    """Stop a daily or weekly digest (the signed token names the citizen and period):
+    a button on GET, one-click POST per RFC 8058."""
+    user, period = digests.user_for_token(token)
+    context = {"invalid": user is None, "period": period, "done": False}
+    if user is not None and request.method == "POST":
+        digests.stop(user, period)
+        context["done"] = True
+    status = 400 if user is None else 200
+    return _private(
+        TemplateResponse(request, "subscriptions/digest_unsubscribe.html", context, status=status)
     )

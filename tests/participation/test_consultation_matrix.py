@@ -33,6 +33,16 @@ pytestmark = pytest.mark.django_db
 CLOSED = {"opens": -timedelta(days=30), "closes": -timedelta(days=1)}
 
 
+@pytest.fixture(autouse=True)
+def _immediate_news(monkeypatch):
+    """These e-mails are sent at once: participants here kept no digest preference
+    (held items are tested in tests/subscriptions/test_digests.py)."""
+    from cms.models import NotificationPreference
+
+    Kind = NotificationPreference.Kind
+    monkeypatch.setitem(NotificationPreference.DEFAULTS, Kind.FOLLOWED, "immediately")
+
+
 @pytest.fixture
 def closed(demo_site):
     return make_consultation("consulta-cerrada-matriz", **CLOSED)
