@@ -40,6 +40,8 @@ EVENTS = {
     lists.NEWS: _("New news item"),
     lists.EVENTS: _("New event"),
     lists.PARTICIPATION: _("New public consultation or debate"),
+    lists.PROCESS: _("News of a process you subscribed to"),
+    lists.RESULTS: _("Results of a process you subscribed to"),
 }
 
 UNSUBSCRIBE_SALT = "subscriptions.digest-unsubscribe"

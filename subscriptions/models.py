@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .lists import CHOICES
+from .lists import ALL_CHOICES
 
 
 class Subscription(models.Model):
@@ -17,10 +17,19 @@ class Subscription(models.Model):
     ``manage.py expire_subscriptions`` and their link is refused."""
 
     email = models.EmailField(_("e-mail address"))
-    list_key = models.CharField(_("list"), max_length=20, choices=CHOICES)
+    list_key = models.CharField(_("list"), max_length=20, choices=ALL_CHOICES)
     dependency = models.ForeignKey(
         "cms.Dependency",
         verbose_name=_("dependency"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    #: the process (consultation or debate) of a PROCESS or RESULTS subscription
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("process"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -48,7 +57,7 @@ class Subscription(models.Model):
         permissions = [("view_subscription_report", "Can view the subscriptions report")]
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "list_key", "dependency"],
+                fields=["email", "list_key", "dependency", "page"],
                 name="subscription_unique_per_list",
             )
         ]
@@ -60,11 +69,14 @@ class Subscription(models.Model):
 class Announcement(models.Model):
     """A page whose first publication is announced: one row per page and its
     translations (``translation_key``), so neither a later publication (an edit) nor
-    the first publication of a translation notifies again."""
+    the first publication of a translation notifies again. Also news or results of one
+    process, once per event."""
 
+    #: the page's translation_key; for news or results of a process, a key derived from
+    #: it and the event (services.announce_process)
     translation_key = models.UUIDField(unique=True)
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    list_key = models.CharField(max_length=20, choices=CHOICES)
+    list_key = models.CharField(max_length=20, choices=ALL_CHOICES)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -16,7 +16,7 @@ from django_tasks import task
 from cms.models import NotificationPreference
 
 from . import digests, services
-from .lists import LISTS
+from .lists import ALL_LISTS, RESULTS
 from .models import Announcement, Delivery, Digest, Subscription
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,14 @@ def _message(template, context, to, language, unsubscribe=None, preferences=None
     return message
 
 
+def _process(subscription, language):
+    """The process page of a subscription to one process, in ``language``; else None."""
+    if subscription.page_id is None:
+        return None
+    with translation.override(language):
+        return subscription.page.specific.localized
+
+
 @task()
 def send_confirmation(subscription_id, token, base_url=None):
     """The one message a pending address gets: the link to confirm."""
@@ -57,7 +65,8 @@ def send_confirmation(subscription_id, token, base_url=None):
     language = subscription.language
     context = {
         "subscription": subscription,
-        "list_label": LISTS[subscription.list_key],
+        "list_label": ALL_LISTS[subscription.list_key],
+        "process": _process(subscription, language),
         "confirm_url": services.confirm_url(token, language, base_url),
         "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
     }
@@ -127,7 +136,9 @@ def render_delivery(delivery, base_url=None):
     context = {
         "page": page,
         "page_url": url,
-        "list_label": LISTS[subscription.list_key],
+        "list_label": ALL_LISTS[subscription.list_key],
+        "process": _process(subscription, language),
+        "results": delivery.announcement.list_key == RESULTS,
     }
     unsubscribe = services.unsubscribe_url(subscription, base_url)
     return _message("subscriptions/email/item", context, subscription.email, language, unsubscribe)

@@ -3,6 +3,7 @@ unsubscribe (a button on GET; one-click POST per RFC 8058, no sign-in, no CSRF t
 the signed token is the credential)."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -14,8 +15,8 @@ from django_ratelimit.decorators import ratelimit
 
 from cms.ratelimits import is_limited, rate, too_many_requests
 
-from . import digests, services
-from .forms import SubscribeForm
+from . import digests, lists, services
+from .forms import ProcessSubscribeForm, SubscribeForm
 
 FORM_TEMPLATE = "subscriptions/subscribe.html"
 
@@ -51,6 +52,48 @@ def subscribe(request):
             )
             return redirect("subscriptions:pending")
     return TemplateResponse(request, FORM_TEMPLATE, context)
+
+
+PROCESS_TEMPLATE = "subscriptions/subscribe_process.html"
+
+
+def _process_page(page_id):
+    from wagtail.models import Page
+
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = page.specific if page is not None else None
+    if page is None or not lists.is_process(page):
+        raise Http404
+    return page
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=rate("subscribe"), method="POST", block=False)
+def subscribe_process(request, page_id):
+    """The subscription to one consultation or debate (the form is also on its page):
+    double opt-in, as the lists. No CSRF token, so the process page stays cacheable
+    for visitors (no cookie): a forged post can only ask an address to confirm, which
+    anyone can do by typing it; the confirmation link is the credential."""
+    page = _process_page(page_id)
+    policy = services.policy_page(request)
+    form = ProcessSubscribeForm(request.POST or None)
+    context = {"form": form, "page": page, "confirm_days": settings.SUBSCRIPTIONS_CONFIRM_DAYS}
+    if request.method == "POST":
+        if is_limited(request):
+            return too_many_requests(request, PROCESS_TEMPLATE, context)
+        if form.is_valid():
+            services.subscribe(
+                form.cleaned_data["email"],
+                form.cleaned_data["list_key"],
+                page=page,
+                language=get_language(),
+                user=request.user,
+                policy=policy,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )
+            return redirect("subscriptions:pending")
+    return TemplateResponse(request, PROCESS_TEMPLATE, context)
 
 
 def pending(request):
