@@ -36,6 +36,7 @@ def subscribe(request):
         "form": form,
         "policy_page": policy,
         "confirm_days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+        "feeds": lists.LISTS,
     }
     if request.method == "POST":
         if is_limited(request):

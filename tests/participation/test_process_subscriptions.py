@@ -122,3 +122,23 @@ def test_only_a_live_process_page_takes_subscriptions(client, debate_index, clos
     closed_debate.unpublish()
     url = reverse("subscriptions:subscribe_process", args=[closed_debate.pk])
     assert client.get(url).status_code == 404
+
+
+def test_the_process_feed_lists_its_results(
+    client, closed_debate, debate_index, django_capture_on_commit_callbacks
+):
+    from defusedxml import ElementTree as ET
+
+    publish_conclusion(closed_debate, django_capture_on_commit_callbacks)
+    url = reverse("subscriptions:process_feed", args=[closed_debate.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and not response.cookies
+    root = ET.fromstring(response.content)
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(closed_debate.title in title for title in titles[1:])
+    form_page = client.get(reverse("subscriptions:subscribe_process", args=[closed_debate.pk]))
+    assert f'type="application/atom+xml" title="{closed_debate.title}" href="{url}"' in (
+        form_page.content.decode()
+    )
+    index_feed = reverse("subscriptions:process_feed", args=[debate_index.pk])
+    assert client.get(index_feed).status_code == 404
