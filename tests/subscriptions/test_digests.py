@@ -159,7 +159,7 @@ ITEMS = 3
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_runs_send_each_item_once(django_user_model):
     """Two runs at once on PostgreSQL (SKIP LOCKED and a conditional update): every
     item is in exactly one digest, and each citizen gets one message."""
