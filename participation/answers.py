@@ -25,6 +25,8 @@ from participation.models import (
     ObservationAnswer,
     SectionPosition,
 )
+from subscriptions import lists
+from subscriptions import services as subscriptions
 
 #: audit-log actions (registered in participation.wagtail_hooks)
 ANSWER = "participation.answer_observations"
@@ -213,6 +215,8 @@ def publish_matrix(page, user, now=None):
             page=page.canonical_id,
             comments=commented.get(user_id, []),
         )
+    # the subscribers of this process (subscriptions) hear of its results
+    subscriptions.announce_process(canonical, lists.RESULTS, "matrix")
     notify_issued_norm(page)
     return outcome
 
@@ -245,6 +249,7 @@ def notify_issued_norm(page):
                 page=page.canonical_id,
                 norm=page.issued_norm_id,
             )
+        subscriptions.announce_process(page, lists.RESULTS, "norm")
     return True
 
 

@@ -54,6 +54,10 @@ class ParticipationConfig(AppConfig):
 
         lists.register(ConsultationPage, lists.PARTICIPATION)
         lists.register(DebatePage, lists.PARTICIPATION)
+        # ... and each one takes subscriptions to its own news and results.
+        lists.register_process(ConsultationPage)
+        lists.register_process(DebatePage)
+        page_published.connect(signals.debate_published, sender=DebatePage)
         # The consultation page's sub-routes are served by views registered by name
         # (participation.routes): importing them registers them.
         # A consultation's draft in the norms library stays a draft while comments wait

@@ -5,8 +5,10 @@ from django.db import transaction
 
 from cms.models import NotificationPreference
 from participation.models import Comment, Follow, Notification
+from subscriptions import digests
 
 Preference = NotificationPreference.Kind
+NEVER = NotificationPreference.Frequency.NEVER
 
 
 def _enqueue(notification):
@@ -21,7 +23,9 @@ def queue_replies(comment):
 
     A follower of the thread hears of it as a reply ("replies to my comments" in "Mi
     cuenta"), a follower of the whole debate as news of a followed process; whoever
-    chose "never" for that kind is skipped (a constant number of queries)."""
+    chose "never" for that kind is skipped, whoever chose a daily or weekly digest gets
+    it there (subscriptions.digests), the others at once (a constant number of
+    queries)."""
     follows = list(
         Follow.objects.filter(thread_id=comment.thread_id)
         .exclude(user_id=comment.user_id)
@@ -35,17 +39,22 @@ def queue_replies(comment):
         .select_related("user")
     )
     user_ids = {follow.user_id for follow in follows}
-    silenced = {
-        Preference.REPLIES: NotificationPreference.silenced(user_ids, Preference.REPLIES),
-        Preference.FOLLOWED: NotificationPreference.silenced(user_ids, Preference.FOLLOWED),
+    frequencies = {
+        Preference.REPLIES: NotificationPreference.frequencies(user_ids, Preference.REPLIES),
+        Preference.FOLLOWED: NotificationPreference.frequencies(user_ids, Preference.FOLLOWED),
     }
     seen = set()
+    held = {Preference.REPLIES: [], Preference.FOLLOWED: []}
     for follow in follows:
         if follow.user_id in seen:
             continue
         seen.add(follow.user_id)
         kind = Preference.REPLIES if follow.thread_id else Preference.FOLLOWED
-        if follow.user_id in silenced[kind]:
+        frequency = frequencies[kind][follow.user_id]
+        if frequency == NEVER:
+            continue
+        if digests.is_held(frequency):
+            held[kind].append(follow.user_id)
             continue
         notification = Notification.objects.create(
             user_id=follow.user_id,
@@ -55,6 +64,9 @@ def queue_replies(comment):
             context={"comment": comment.pk},
         )
         _enqueue(notification)
+    for kind, event in ((Preference.REPLIES, "reply"), (Preference.FOLLOWED, "comment")):
+        if held[kind]:
+            digests.hold_many(held[kind], kind, event, f"comment:{comment.pk}", comment.page_id)
 
 
 def queue_decision(user, decision, comment=None, debate=None, **details):
@@ -105,10 +117,13 @@ def queue_consultation(user_id, kind, language, **context):
     theirs, to list what was answered to each) or that its norm was issued (``norm``);
     ``page`` is the consultation's original page, linked in ``language`` when sent.
     Nothing is queued for a participant who chose "never" for news of followed
-    processes."""
-    if NotificationPreference.frequency_for(user_id, Preference.FOLLOWED) == (
-        NotificationPreference.Frequency.NEVER
-    ):
+    processes; for one who chose a digest, it is held for it (returns None)."""
+    frequency = NotificationPreference.frequency_for(user_id, Preference.FOLLOWED)
+    if frequency == NEVER:
+        return None
+    if digests.is_held(frequency):
+        page = context["page"]
+        digests.hold(user_id, Preference.FOLLOWED, kind, f"{kind}:{page}", page)
         return None
     notification = Notification.objects.create(
         user_id=user_id, kind=kind, language=language, context=context

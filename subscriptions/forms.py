@@ -58,3 +58,28 @@ class SubscribeForm(forms.Form):
         if cleaned.get("list_key") != lists.NEWS:
             cleaned["dependency"] = None
         return cleaned
+
+
+class ProcessSubscribeForm(forms.Form):
+    """Subscribe to the news, or only the results, of one process (on its page)."""
+
+    email = SubscribeForm.base_fields["email"]
+    list_key = forms.ChoiceField(
+        label=_("What do you want to receive about this process?"),
+        choices=list(lists.PROCESS_LISTS.items()),
+        initial=lists.PROCESS,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you want to receive.")},
+    )
+    consent = SubscribeForm.base_fields["consent"]
+    sitio_web = SubscribeForm.base_fields["sitio_web"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "proceso")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sitio_web"):
+            raise forms.ValidationError(NOT_SENT, code="honeypot")
+        return cleaned

@@ -20,7 +20,18 @@ LISTS = {
 }
 CHOICES = list(LISTS.items())
 
+#: the lists of ONE process (a consultation or a debate): the subscription names the page
+PROCESS = "process"
+RESULTS = "results"
+PROCESS_LISTS = {
+    PROCESS: _("News of this process, including its results"),
+    RESULTS: _("Only the results of this process"),
+}
+ALL_LISTS = {**LISTS, **PROCESS_LISTS}
+ALL_CHOICES = list(ALL_LISTS.items())
+
 _registry = {}
+_processes = set()
 
 
 def register(model, list_key):
@@ -39,3 +50,20 @@ def list_for(page):
 def models_for(list_key):
     """The page models registered to feed ``list_key``."""
     return [model for model, key in _registry.items() if key == list_key]
+
+
+def register_process(model):
+    """Let visitors subscribe to the news and results of one ``model`` page; the app
+    that owns it announces them (services.announce_process)."""
+    _processes.add(model)
+
+
+def is_process(page):
+    """True when ``page`` (specific) takes subscriptions to its own news and results."""
+    return type(page) in _processes
+
+
+def lists_for_event(list_key):
+    """The process lists an announcement reaches: news reaches the news list only,
+    results reach both."""
+    return [PROCESS, RESULTS] if list_key == RESULTS else [PROCESS]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .lists import CHOICES
+from .lists import ALL_CHOICES
 
 
 class Subscription(models.Model):
@@ -17,10 +17,19 @@ class Subscription(models.Model):
     ``manage.py expire_subscriptions`` and their link is refused."""
 
     email = models.EmailField(_("e-mail address"))
-    list_key = models.CharField(_("list"), max_length=20, choices=CHOICES)
+    list_key = models.CharField(_("list"), max_length=20, choices=ALL_CHOICES)
     dependency = models.ForeignKey(
         "cms.Dependency",
         verbose_name=_("dependency"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    #: the process (consultation or debate) of a PROCESS or RESULTS subscription
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("process"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -48,7 +57,7 @@ class Subscription(models.Model):
         permissions = [("view_subscription_report", "Can view the subscriptions report")]
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "list_key", "dependency"],
+                fields=["email", "list_key", "dependency", "page"],
                 name="subscription_unique_per_list",
             )
         ]
@@ -60,11 +69,14 @@ class Subscription(models.Model):
 class Announcement(models.Model):
     """A page whose first publication is announced: one row per page and its
     translations (``translation_key``), so neither a later publication (an edit) nor
-    the first publication of a translation notifies again."""
+    the first publication of a translation notifies again. Also news or results of one
+    process, once per event."""
 
+    #: the page's translation_key; for news or results of a process, a key derived from
+    #: it and the event (services.announce_process)
     translation_key = models.UUIDField(unique=True)
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    list_key = models.CharField(max_length=20, choices=CHOICES)
+    list_key = models.CharField(max_length=20, choices=ALL_CHOICES)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -96,3 +108,53 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"delivery {self.pk}"
+
+
+class Digest(models.Model):
+    """One digest e-mail to one citizen: the items claimed by one run of
+    ``manage.py send_digests``, sent once (row lock, ``sent_at`` in the same
+    transaction)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests"
+    )
+    period = models.CharField(max_length=10)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.period} digest {self.pk}"
+
+
+class DigestItem(models.Model):
+    """Something a citizen chose to hear about in a digest (a reply, news of a
+    followed process, a new item of a list), held instead of sent at once. At most one
+    row per recipient and item (``source``); ``digest`` is set when a run claims it,
+    so no item goes in two digests."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_items"
+    )
+    #: a NotificationPreference.Kind: the preference that held the item
+    kind = models.CharField(max_length=20)
+    #: what happened (subscriptions.digests.EVENTS)
+    event = models.CharField(max_length=20)
+    #: the item's identity, e.g. ``comment:42`` or ``announcement:7``
+    source = models.CharField(max_length=100)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    digest = models.ForeignKey(
+        Digest, null=True, blank=True, on_delete=models.CASCADE, related_name="items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "source"], name="digest_item_once")
+        ]
+        indexes = [models.Index(fields=["recipient", "digest"], name="digest_item_pending")]
+
+    def __str__(self):
+        return f"{self.source} for {self.recipient_id}"

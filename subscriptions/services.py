@@ -5,6 +5,7 @@ arguments; the fan-out to subscribers happens in the worker, never in the reques
 
 import hashlib
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -46,13 +47,22 @@ def policy_page(request):
 
 
 def subscribe(
-    email, list_key, *, dependency=None, language=None, user=None, policy=None, base_url=None
+    email,
+    list_key,
+    *,
+    dependency=None,
+    page=None,
+    language=None,
+    user=None,
+    policy=None,
+    base_url=None,
 ):
     """Record a pending subscription with the consent, and queue the request to confirm.
 
     An address already confirmed on that list gets nothing new (and the visitor sees
     the same answer, so the form tells nobody who is subscribed); a pending one gets a
-    fresh link, its old one stops working."""
+    fresh link, its old one stops working. ``page``: the process of a PROCESS or
+    RESULTS subscription."""
     email = email.strip().lower()
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     token = secrets.token_urlsafe(32)
@@ -60,13 +70,15 @@ def subscribe(
     with transaction.atomic():
         subscription = (
             Subscription.objects.select_for_update()
-            .filter(email=email, list_key=list_key, dependency=dependency)
+            .filter(email=email, list_key=list_key, dependency=dependency, page=page)
             .first()
         )
         if subscription and subscription.confirmed_at:
             return subscription
         if subscription is None:
-            subscription = Subscription(email=email, list_key=list_key, dependency=dependency)
+            subscription = Subscription(
+                email=email, list_key=list_key, dependency=dependency, page=page
+            )
         subscription.language = language
         subscription.user = user if user and user.is_authenticated else subscription.user
         subscription.created_at = now
@@ -201,8 +213,33 @@ def page_first_published(sender, instance, revision=None, **kwargs):
         transaction.on_commit(lambda: fan_out.enqueue(announcement.pk))
 
 
+def announce_process(page, list_key, event):
+    """News (``lists.PROCESS``) or results (``lists.RESULTS``) of one process: record
+    the announcement once per process and ``event`` (e.g. ``matrix``, ``revision:12``)
+    and enqueue ONE fan-out task on commit; False when already announced. Called by
+    the app that owns the page type (participation)."""
+    if list_key not in lists.PROCESS_LISTS:
+        raise ValueError(f"Unknown process list {list_key!r}")
+    key = uuid.uuid5(page.translation_key, f"{list_key}:{event}")
+    announcement, created = Announcement.objects.get_or_create(
+        translation_key=key, defaults={"page_id": page.pk, "list_key": list_key}
+    )
+    if created:
+        from .tasks import fan_out
+
+        transaction.on_commit(lambda: fan_out.enqueue(announcement.pk))
+    return created
+
+
 def subscribers(announcement):
     """The confirmed subscriptions an announcement goes to."""
+    if announcement.list_key in lists.PROCESS_LISTS:
+        # subscribed on any translation of the process's page
+        return Subscription.objects.filter(
+            list_key__in=lists.lists_for_event(announcement.list_key),
+            page__translation_key=announcement.page.translation_key,
+            confirmed_at__isnull=False,
+        )
     page = announcement.page.specific
     matching = Subscription.objects.filter(
         list_key=announcement.list_key, confirmed_at__isnull=False

@@ -13,20 +13,27 @@ from django.utils import timezone, translation
 
 from django_tasks import task
 
-from . import services
-from .lists import LISTS
-from .models import Announcement, Delivery, Subscription
+from cms.models import NotificationPreference
+
+from . import digests, services
+from .lists import ALL_LISTS, RESULTS
+from .models import Announcement, Delivery, Digest, Subscription
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = 64
 FAN_OUT_CHUNK = 500
 
 
-def _message(template, context, to, language, unsubscribe=None):
+def _message(template, context, to, language, unsubscribe=None, preferences=None):
     """A plain-text e-mail with a simple HTML alternative, rendered in ``language``;
     with the RFC 8058 one-click unsubscribe headers when ``unsubscribe`` is given."""
     with translation.override(language):
-        context = {**context, "language": language, "unsubscribe_url": unsubscribe}
+        context = {
+            **context,
+            "language": language,
+            "unsubscribe_url": unsubscribe,
+            "preferences_url": preferences,
+        }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
@@ -41,6 +48,14 @@ def _message(template, context, to, language, unsubscribe=None):
     return message
 
 
+def _process(subscription, language):
+    """The process page of a subscription to one process, in ``language``; else None."""
+    if subscription.page_id is None:
+        return None
+    with translation.override(language):
+        return subscription.page.specific.localized
+
+
 @task()
 def send_confirmation(subscription_id, token, base_url=None):
     """The one message a pending address gets: the link to confirm."""
@@ -50,7 +65,8 @@ def send_confirmation(subscription_id, token, base_url=None):
     language = subscription.language
     context = {
         "subscription": subscription,
-        "list_label": LISTS[subscription.list_key],
+        "list_label": ALL_LISTS[subscription.list_key],
+        "process": _process(subscription, language),
         "confirm_url": services.confirm_url(token, language, base_url),
         "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
     }
@@ -61,14 +77,16 @@ def send_confirmation(subscription_id, token, base_url=None):
 @task()
 def fan_out(announcement_id, base_url=None):
     """Create one delivery per confirmed subscriber (a repeat creates none) and
-    enqueue each delivery that is not sent yet."""
+    enqueue each delivery that is not sent yet. A subscriber signed in when they
+    subscribed who chose daily or weekly digests gets the item in the digest instead
+    (once, whatever the number of their matching subscriptions); "never", nothing."""
     announcement = Announcement.objects.select_related("page").filter(pk=announcement_id).first()
     if announcement is None or not announcement.page.live:
         return 0  # unpublished before the worker came to it
-    ids = services.subscribers(announcement).values_list("pk", flat=True).order_by("pk")
+    rows = services.subscribers(announcement).values_list("pk", "user_id").order_by("pk")
     queued = 0
-    for start in range(0, ids.count(), FAN_OUT_CHUNK):
-        chunk = list(ids[start : start + FAN_OUT_CHUNK])
+    for start in range(0, rows.count(), FAN_OUT_CHUNK):
+        chunk = _immediate(announcement, list(rows[start : start + FAN_OUT_CHUNK]))
         Delivery.objects.bulk_create(
             [Delivery(subscription_id=pk, announcement=announcement) for pk in chunk],
             ignore_conflicts=True,
@@ -81,6 +99,28 @@ def fan_out(announcement_id, base_url=None):
             deliver.enqueue(*args)
             queued += 1
     return queued
+
+
+def _immediate(announcement, rows):
+    """The subscription ids of ``rows`` (id, user id) to send at once; the items of
+    the citizens who chose a digest are held for it."""
+    kind = NotificationPreference.Kind.DIGESTS
+    frequencies = NotificationPreference.frequencies({u for _, u in rows if u}, kind)
+    held = {user for user, frequency in frequencies.items() if digests.is_held(frequency)}
+    if held:
+        digests.hold_many(
+            held,
+            kind,
+            announcement.list_key,
+            f"announcement:{announcement.pk}",
+            announcement.page_id,
+        )
+    never = NotificationPreference.Frequency.NEVER
+    return [
+        pk
+        for pk, user in rows
+        if user is None or not (user in held or frequencies.get(user) == never)
+    ]
 
 
 def render_delivery(delivery, base_url=None):
@@ -96,7 +136,9 @@ def render_delivery(delivery, base_url=None):
     context = {
         "page": page,
         "page_url": url,
-        "list_label": LISTS[subscription.list_key],
+        "list_label": ALL_LISTS[subscription.list_key],
+        "process": _process(subscription, language),
+        "results": delivery.announcement.list_key == RESULTS,
     }
     unsubscribe = services.unsubscribe_url(subscription, base_url)
     return _message("subscriptions/email/item", context, subscription.email, language, unsubscribe)
@@ -161,3 +203,70 @@ def _retry(delivery, base_url, error):
     )
     args = (delivery.pk, base_url) if base_url else (delivery.pk,)
     deliver.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+
+
+def render_digest(digest, base_url=None):
+    """A digest e-mail in its recipient's language: its items grouped by kind, each
+    with the page (in that language when translated), the one-click unsubscribe
+    headers and a link to the notification preferences."""
+    user = digest.recipient
+    language = digests.language_of(user)
+    items = list(digest.items.select_related("page").order_by("kind", "created_at", "pk"))
+    groups = {}
+    with translation.override(language):
+        for item in items:
+            page = item.page.specific.localized if item.page_id else None
+            url = page.get_url() if page is not None else ""
+            if url and not url.startswith("http"):
+                url = services.absolute(url, base_url)
+            kind = NotificationPreference.Kind(item.kind)
+            groups.setdefault(kind, []).append(
+                {"event": digests.EVENTS[item.event], "page": page, "url": url}
+            )
+        context = {
+            "digest": digest,
+            "groups": [{"label": kind.label, "items": rows} for kind, rows in groups.items()],
+            "count": len(items),
+        }
+    return _message(
+        "subscriptions/email/digest",
+        context,
+        user.email,
+        language,
+        digests.unsubscribe_url(user, digest.period, language, base_url),
+        digests.preferences_url(language, base_url),
+    )
+
+
+@task()
+def send_digest(digest_id, base_url=None):
+    """Send one digest once (row lock, ``sent_at`` in the same transaction); SMTP
+    errors retry like the deliveries."""
+    with transaction.atomic():
+        digest = (
+            Digest.objects.select_for_update(of=("self",))
+            .select_related("recipient")
+            .filter(pk=digest_id)
+            .first()
+        )
+        if digest is None or digest.sent_at or not digest.recipient.email:
+            return False
+        digest.attempts += 1
+        message = render_digest(digest, base_url)
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:
+            digest.save(update_fields=["attempts"])
+            backend = send_digest.get_backend()
+            if digest.attempts >= settings.SUBSCRIPTIONS_MAX_ATTEMPTS or not backend.supports_defer:
+                logger.error("Digest %s not sent: %r", digest.pk, error)
+                return False
+            delay = settings.SUBSCRIPTIONS_RETRY_SECONDS * min(
+                2 ** (digest.attempts - 1), MAX_BACKOFF
+            )
+            args = (digest.pk, base_url) if base_url else (digest.pk,)
+            send_digest.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+            return False
+        digest.sent_at = timezone.now()
+        digest.save(update_fields=["attempts", "sent_at"])
+    return True

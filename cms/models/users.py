@@ -35,9 +35,9 @@ class User(AbstractUser):
 class NotificationPreference(models.Model):
     """How often a citizen wants to hear about one kind of news (set in "Mi cuenta").
 
-    Senders ask ``frequency_for(user_id, kind)``: ``never`` means the message is not
-    queued at all. ``daily`` and ``weekly`` are stored for the digest job; until that job
-    exists, senders deliver those messages immediately (nothing is held back). Answers to
+    Senders ask ``frequency_for(user_id, kind)`` or ``frequencies(user_ids, kind)``:
+    ``never`` means the message is not queued at all; ``daily`` and ``weekly`` hold it
+    for the digest (subscriptions.digests, ``manage.py send_digests``). Answers to
     petitions are legally required notifications (Ley 1755 de 2015): pqr always sends
     them by e-mail, whatever is chosen here, and the form says so."""
 
@@ -86,6 +86,17 @@ class NotificationPreference(models.Model):
     def frequency_for(cls, user_id, kind):
         stored = cls.objects.filter(user_id=user_id, kind=kind).values_list("frequency", flat=True)
         return next(iter(stored), cls.DEFAULTS[kind])
+
+    @classmethod
+    def frequencies(cls, user_ids, kind):
+        """{user id: frequency} for ``kind``, defaults filled in (one query)."""
+        user_ids = set(user_ids)
+        stored = dict(
+            cls.objects.filter(user_id__in=list(user_ids), kind=kind).values_list(
+                "user_id", "frequency"
+            )
+        )
+        return {user_id: stored.get(user_id, cls.DEFAULTS[kind]) for user_id in user_ids}
 
     @classmethod
     def silenced(cls, user_ids, kind):

@@ -33,6 +33,16 @@ pytestmark = pytest.mark.django_db
 CLOSED = {"opens": -timedelta(days=30), "closes": -timedelta(days=1)}
 
 
+@pytest.fixture(autouse=True)
+def _immediate_news(monkeypatch):
+    """These e-mails are sent at once: participants here kept no digest preference
+    (held items are tested in tests/subscriptions/test_digests.py)."""
+    from cms.models import NotificationPreference
+
+    Kind = NotificationPreference.Kind
+    monkeypatch.setitem(NotificationPreference.DEFAULTS, Kind.FOLLOWED, "immediately")
+
+
 @pytest.fixture
 def closed(demo_site):
     return make_consultation("consulta-cerrada-matriz", **CLOSED)
@@ -220,6 +230,26 @@ def test_an_english_participant_gets_the_english_pages(
     assert english.url + "matriz/" in body
     spanish = next(m.body for m in mail.outbox if m.to == [comments["same2"].user.email])
     assert closed.url + "matriz/" in spanish
+
+
+def test_the_subscribers_of_the_consultation_get_its_results(
+    closed, comments, superuser, debate_index, django_capture_on_commit_callbacks
+):
+    from subscriptions import services
+    from tests.participation.conftest import make_debate
+
+    other = make_debate(debate_index, "otro-proceso", -timedelta(days=9), -timedelta(days=2))
+    for email, page in (("matriz@test.example", closed), ("otro@test.example", other)):
+        subscription = services.subscribe(email, "results", page=page, language="es")
+        subscription.confirmed_at = subscription.created_at
+        subscription.save(update_fields=["confirmed_at"])
+    _answer_all(closed, comments, superuser)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        answers.publish_matrix(closed, superuser)
+    sent = [m for m in mail.outbox if m.to == ["matriz@test.example"]]
+    assert len(sent) == 1 and closed.title in sent[0].subject
+    assert not [m for m in mail.outbox if m.to == ["otro@test.example"]]
 
 
 # the issued norm

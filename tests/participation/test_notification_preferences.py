@@ -1,6 +1,7 @@
 """The notification preferences of "Mi cuenta" honoured by participation's senders:
-"never" for replies or for followed processes means no e-mail; the default sends at
-once, in the follower's preferred language."""
+"never" for replies or for followed processes means no e-mail; "immediately" sends at
+once, in the follower's preferred language; "daily" or "weekly" (the default for
+followed processes) holds the item for the digest (tests/subscriptions/test_digests.py)."""
 
 from django.core import mail
 
@@ -9,6 +10,7 @@ import pytest
 from cms.models import NotificationPreference
 from participation import contributions
 from participation.models import Notification
+from subscriptions.models import DigestItem
 
 pytestmark = pytest.mark.django_db
 
@@ -45,21 +47,29 @@ def test_never_for_followed_news_silences_the_debate_follow_only(
     contributions.follow(citizens[3], debate)
     for citizen in (citizens[0], citizens[2]):
         prefer(citizen, Kind.FOLLOWED, "never")
+    prefer(citizens[3], Kind.FOLLOWED, "immediately")
     with django_capture_on_commit_callbacks(execute=True):
         contributions.post_comment(citizens[1], debate, "Respuesta", "es", parent=root)
     # citizens[0] still hears of replies to their thread; citizens[2] hears nothing
     assert sorted(m.to[0] for m in mail.outbox) == sorted([citizens[0].email, citizens[3].email])
 
 
-def test_digest_frequencies_still_deliver_until_the_digest_job_exists(
+def test_digest_frequencies_hold_the_reply_for_the_digest(
     debate, citizens, django_capture_on_commit_callbacks
 ):
     root = contributions.post_comment(citizens[0], debate, "Raíz", "es")
     contributions.follow(citizens[0], debate, thread=root)
+    contributions.follow(citizens[2], debate)  # followed processes default to weekly
     prefer(citizens[0], Kind.REPLIES, "weekly")
     with django_capture_on_commit_callbacks(execute=True):
-        contributions.post_comment(citizens[1], debate, "Respuesta", "es", parent=root)
-    assert [m.to for m in mail.outbox] == [[citizens[0].email]]
+        reply = contributions.post_comment(citizens[1], debate, "Respuesta", "es", parent=root)
+    assert mail.outbox == []
+    assert not Notification.objects.filter(kind=Notification.Kind.REPLY).exists()
+    held = DigestItem.objects.filter(source=f"comment:{reply.pk}", digest__isnull=True)
+    assert sorted(held.values_list("recipient_id", "kind", "event")) == [
+        (citizens[0].pk, Kind.REPLIES, "reply"),
+        (citizens[2].pk, Kind.FOLLOWED, "comment"),
+    ]
 
 
 def test_reply_is_written_in_the_followers_preferred_language(
@@ -79,7 +89,14 @@ def test_never_for_followed_news_skips_a_consultations_matrix_and_norm(citizens)
     from participation import notifications
 
     prefer(citizens[0], Kind.FOLLOWED, "never")
+    prefer(citizens[1], Kind.FOLLOWED, "immediately")
     for kind in (Notification.Kind.MATRIX, Notification.Kind.NORM):
         assert notifications.queue_consultation(citizens[0].pk, kind, "es", page=1) is None
         assert notifications.queue_consultation(citizens[1].pk, kind, "es", page=1) is not None
+        # the default for followed processes is the weekly digest: held, not sent
+        assert notifications.queue_consultation(citizens[2].pk, kind, "es", page=1) is None
     assert not Notification.objects.filter(user=citizens[0]).exists()
+    assert not Notification.objects.filter(user=citizens[2]).exists()
+    assert sorted(
+        DigestItem.objects.filter(recipient=citizens[2]).values_list("event", "source")
+    ) == [("matrix", "matrix:1"), ("norm", "norm:1")]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 import pytest
 
+from cms.models import NotificationPreference
 from participation import contributions, moderation
 from participation.contributions import Refused
 from participation.models import Comment, Follow, ModeratedWord, Reaction, Report
@@ -166,6 +167,9 @@ def test_followers_get_one_background_email_per_reply(
     contributions.follow(citizens[0], debate, thread=root)
     contributions.follow(citizens[0], debate)  # both: still one e-mail
     contributions.follow(citizens[2], debate)
+    NotificationPreference.objects.create(
+        user=citizens[2], kind=NotificationPreference.Kind.FOLLOWED, frequency="immediately"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         contributions.post_comment(citizens[1], debate, "Respuesta", "es", parent=root)
     recipients = sorted(m.to[0] for m in mail.outbox)
