@@ -68,14 +68,12 @@ def _process_page(page_id):
     return page
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=rate("subscribe"), method="POST", block=False)
 def subscribe_process(request, page_id):
-    """The subscription to one consultation or debate (the form is also on its page):
-    double opt-in, as the lists. No CSRF token, so the process page stays cacheable
-    for visitors (no cookie): a forged post can only ask an address to confirm, which
-    anyone can do by typing it; the confirmation link is the credential."""
+    """The subscription to one consultation or debate, on its own page (the process
+    page links here, so it sets no cookie and stays cacheable; this form keeps its CSRF
+    token): double opt-in, as the lists."""
     page = _process_page(page_id)
     policy = services.policy_page(request)
     form = ProcessSubscribeForm(request.POST or None)

@@ -1,11 +1,11 @@
-"""``{% process_subscription page %}``: the form to subscribe to one process's news or
-results, for the pages of the apps that register a process type (no query, and no
-CSRF token: the page stays cacheable; see views.subscribe_process)."""
+"""``{% process_subscription page %}``: the invitation to subscribe to one process's news
+or results, for the pages of the apps that register a process type. It links to the
+form's own page (which carries the CSRF token), so the process page sets no cookie and
+stays cacheable; no query."""
 
 from django import template
 
 from subscriptions import lists
-from subscriptions.forms import ProcessSubscribeForm
 
 register = template.Library()
 
@@ -16,5 +16,4 @@ def process_subscription(context, page):
         "request": context.get("request"),
         "page": page,
         "show": lists.is_process(page),
-        "form": ProcessSubscribeForm(),
     }

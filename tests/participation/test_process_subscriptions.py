@@ -1,10 +1,12 @@
-"""Subscriptions to one process (a debate or a consultation), from the form on its
-page: double opt-in as the lists; a confirmed subscriber hears of that process's
+"""Subscriptions to one process (a debate or a consultation), from the form linked
+from its page: double opt-in as the lists; a confirmed subscriber hears of that process's
 results (and, on the news list, of its updates), never of another process's."""
 
+import re
 from datetime import timedelta
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -24,15 +26,18 @@ def other_debate(debate_index):
 
 
 def subscribe(client, page, email, list_key="results", capture=None):
-    """Post the form as a visitor does (the CSRF check on, the page gives no token)."""
+    """Post the form as a visitor does: open the form's page, post with its CSRF token."""
+    url = reverse("subscriptions:subscribe_process", args=[page.pk])
+    form_page = client.get(url).content.decode()
     data = {
+        "csrfmiddlewaretoken": csrf_token(form_page),
         "proceso-email": email,
         "proceso-list_key": list_key,
         "proceso-consent": "on",
     }
     mail.outbox.clear()
     with capture(execute=True):
-        response = client.post(reverse("subscriptions:subscribe_process", args=[page.pk]), data)
+        response = client.post(url, data)
     assert response.status_code == 302
     return confirmation_token(mail.outbox[-1])
 
@@ -48,18 +53,34 @@ def publish_conclusion(page, capture):
 
 @pytest.fixture
 def client(client):
-    from django.test import Client
-
     return Client(enforce_csrf_checks=True)
 
 
-def test_the_process_page_shows_the_subscription_form(client, debate):
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_the_process_page_links_to_the_subscription_form(client, debate):
     response = client.get(debate.url)
     html = response.content.decode()
-    assert 'id="process-subscribe-form"' in html
+    assert 'id="process-subscribe-link"' in html
     assert reverse("subscriptions:subscribe_process", args=[debate.pk]) in html
     # still cacheable for visitors: no CSRF token, no cookie
     assert "csrfmiddlewaretoken" not in html and not response.cookies
+
+
+def test_the_subscription_form_keeps_csrf(client, debate):
+    """The form's own page carries a token; a post without it is refused and saves
+    nothing."""
+    url = reverse("subscriptions:subscribe_process", args=[debate.pk])
+    assert 'name="csrfmiddlewaretoken"' in client.get(url).content.decode()
+    data = {
+        "proceso-email": "forjado@test.example",
+        "proceso-list_key": "results",
+        "proceso-consent": "on",
+    }
+    assert Client(enforce_csrf_checks=True).post(url, data).status_code == 403
+    assert not Subscription.objects.filter(email="forjado@test.example").exists()
 
 
 def test_only_confirmed_subscribers_of_that_process_get_its_results(
@@ -108,7 +129,9 @@ def test_one_click_unsubscribe_from_a_process(
 
 def test_a_subscription_without_consent_is_refused_and_nothing_saved(client, closed_debate):
     url = reverse("subscriptions:subscribe_process", args=[closed_debate.pk])
-    response = client.post(url, {"proceso-email": "x@test.example", "proceso-list_key": "results"})
+    token = csrf_token(client.get(url).content.decode())
+    data = {"csrfmiddlewaretoken": token, "proceso-email": "x@test.example"}
+    response = client.post(url, {**data, "proceso-list_key": "results"})
     assert response.status_code == 200
     with translation.override("es"):
         assert "Debe aceptar la política de tratamiento de datos" in response.content.decode()
