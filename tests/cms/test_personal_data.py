@@ -419,11 +419,10 @@ def test_public_contributions_stay_as_deleted_participant(full_citizen, client):
     assert DebateProposal.objects.get(pk=full_citizen["proposal"].pk).author_id is None
     assert not Subscription.objects.filter(pk=full_citizen["subscription"].pk).exists()
     assert Response.objects.filter(survey=full_citizen["survey"], user=None).exists()
-    with translation.override("en"):
-        html = client.get(full_citizen["debate"].url).content.decode()
-        assert "Estoy de acuerdo con la ciclovía de los domingos." in html
-        assert re.search(r'class="comment__author">\s*Deleted participant', html)
-        assert "<dd>Deleted participant</dd>" in html  # the debate's proposer
+    html = client.get(full_citizen["debate"].url).content.decode()  # the Spanish page
+    assert "Estoy de acuerdo con la ciclovía de los domingos." in html
+    assert re.search(r'class="comment__author">\s*Participante eliminado', html)
+    assert "<dd>Participante eliminado</dd>" in html  # the debate's proposer
 
 
 def test_a_wrong_password_deletes_nothing(full_citizen, client):

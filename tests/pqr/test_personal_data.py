@@ -77,7 +77,7 @@ def test_the_officials_case_page_says_the_petitioner_was_erased(client, make_use
     case = petition(citizen)
     erase_petitions(citizen)
     client.force_login(superuser)
-    with translation.override("en"):
+    with translation.override("es"):
         html = client.get(reverse("pqr_admin:case", args=[case.pk])).content.decode()
-    assert "The petitioner deleted their account on" in html
+    assert "El peticionario eliminó su cuenta el" in html
     assert "79111222" not in html and "Carrera 7" not in html

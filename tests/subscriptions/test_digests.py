@@ -101,12 +101,12 @@ def test_a_reply_held_daily_goes_in_the_daily_digest_only(
     digests.hold(citizen.pk, Kind.FOLLOWED, "comment", "comment:2", newsroom.pk)
     run("daily", django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
-    with translation.override("en"):
+    with translation.override("es"):  # the citizen's language
         assert str(digests.EVENTS["reply"]) in mail.outbox[0].body
         assert str(digests.EVENTS["comment"]) not in mail.outbox[0].body
     mail.outbox.clear()
     run("weekly", django_capture_on_commit_callbacks)
-    with translation.override("en"):
+    with translation.override("es"):
         assert str(digests.EVENTS["comment"]) in mail.outbox[0].body
 
 
