@@ -106,3 +106,37 @@ def test_the_pages_in_english_pass_axe(browser, portal_url, axe_check):
     expect(tab.locator("#error-summary")).to_be_visible()
     axe_check(tab)
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_visitor_subscribes_to_one_process_from_its_page(
+    browser, portal_url, axe_check, language
+):
+    """From a debate's page to its subscription form (axe-checked empty, with errors and
+    after sending), in both languages; the e-mail confirms the address first."""
+    from participation.models import DebatePage
+
+    debate = DebatePage.objects.live().filter(locale__language_code=language).first()
+    assert debate is not None, "the demo has a live debate in each language"
+    mail.outbox.clear()
+    context = browser.new_context(
+        locale="es-CO" if language == "es" else "en-GB", viewport={"width": 390, "height": 844}
+    )
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.goto(portal_url + debate.url)
+    tab.locator("#process-subscribe-link").click()
+    expect(tab.locator("#process-subscribe-form")).to_be_visible()
+    expect(tab.locator("html")).to_have_attribute("lang", re.compile(f"^{language}"))
+    axe_check(tab)
+    tab.locator("#process-subscribe-form button[type='submit']").click()
+    expect(tab.locator("#error-summary")).to_be_visible()
+    axe_check(tab)
+    email = f"proceso-{language}@recorrido.example"
+    tab.locator("#id_proceso-email").fill(email)
+    tab.locator("#id_proceso-consent").check()
+    tab.locator("#process-subscribe-form button[type='submit']").click()
+    expect(tab.locator("#pending")).to_be_visible()
+    assert f"/{language}/suscripciones/confirmar/" in _confirm_link(email)
+    context.close()
