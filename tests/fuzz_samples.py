@@ -241,6 +241,7 @@ STAFF_ONLY = {
     "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
     "admin/reports/suscripciones/": lambda d: ["/admin/reports/suscripciones/"],
     "admin/gel/instantanea/": lambda d: [],
+    "admin/reports/plan-gel/": lambda d: ["/admin/reports/plan-gel/"],
     "admin/reports/uso/": lambda d: ["/admin/reports/uso/?start=2026-01-01&end=2026-01-31"],
     "admin/reports/uso.csv": lambda d: ["/admin/reports/uso.csv?start=2026-01-01&end=2026-01-31"],
     "admin/politica-de-datos/edit/<int:pk>/": lambda d: [
