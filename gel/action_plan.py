@@ -79,7 +79,12 @@ def plan_progress(today=None):
     actions = []
     done = total = 0
     for action in Action.objects.prefetch_related(
-        Prefetch("activities", queryset=Activity.objects.order_by("sort_order", "pk"))
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.select_related("evidence_document").order_by(
+                "sort_order", "pk"
+            ),
+        )
     ):
         activities = list(action.activities.all())
         mean = round(sum(a.progress for a in activities) / len(activities)) if activities else 0

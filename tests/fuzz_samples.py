@@ -184,6 +184,7 @@ SAMPLES = {
     "<lang>/suscripciones/": lambda d: ["/es/suscripciones/", "/en/suscripciones/?lista=events"],
     "<lang>/suscripciones/pendiente/": lambda d: ["/es/suscripciones/pendiente/"],
     "<lang>/gobierno-en-linea/autoevaluacion/": lambda d: ["/es/gobierno-en-linea/autoevaluacion/"],
+    "<lang>/gobierno-en-linea/plan-de-accion/": lambda d: ["/en/gobierno-en-linea/plan-de-accion/"],
     "<lang>/suscripciones/confirmar/<str:token>/": lambda d: ["/es/suscripciones/confirmar/abc/"],
     "<lang>/suscripciones/baja/<str:token>/": lambda d: [
         "/es/suscripciones/baja/1-abc/",

@@ -1,4 +1,4 @@
-"""Role by view for gel: the public self-assessment, the committee's snapshot button
+"""Role by view for gel: the public self-assessment and action plan, the committee's snapshot button
 (POST only) and the action plan's progress report (harness and cell notation:
 tests/role_matrix.py). The snippets of manual evaluations and snapshots are in
 tests/gel/test_manual_evaluations.py, those of the action plan in
@@ -17,6 +17,10 @@ PLAN_REPORT = ("302:login", "302:login") + ("302:admin",) * 4 + ("200", "200")
 MATRIX = {
     "<lang>/gobierno-en-linea/autoevaluacion/": (
         lambda d: "/es/gobierno-en-linea/autoevaluacion/",
+        ALL_200,
+    ),
+    "<lang>/gobierno-en-linea/plan-de-accion/": (
+        lambda d: "/es/gobierno-en-linea/plan-de-accion/",
         ALL_200,
     ),
     "admin/gel/instantanea/": (lambda d: "/admin/gel/instantanea/", ADMIN_POST_ONLY),
