@@ -99,3 +99,43 @@ def test_progress_per_action_is_the_mean_and_overdue_activities_are_named():
     assert [a.pk for a in item.overdue] == [late.pk]
     assert (progress.done, progress.total, progress.percent) == (1, 42, round(100 / 42))
     assert progress.overdue == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_on_postgresql_the_plan_is_loaded_and_two_saves_at_once_keep_a_valid_progress():
+    """The migration's load and the check constraint hold on PostgreSQL; two committee
+    members saving one activity at the same moment leave one of their values, no error."""
+    import threading
+
+    from django.db import connection
+
+    assert Action.objects.count() == 22 and Activity.objects.count() == 42
+    activity = Activity.objects.get(action__sort_order=2, sort_order=1)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def save(value):
+        try:
+            barrier.wait()
+            row = Activity.objects.get(pk=activity.pk)
+            row.progress = value
+            row.full_clean()
+            row.save()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(value,)) for value in (30, 70)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    activity.refresh_from_db()
+    assert activity.progress in (30, 70)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Activity.objects.filter(pk=activity.pk).update(progress=140)
+    activity.refresh_from_db()
+    assert activity.progress in (30, 70)
