@@ -1,5 +1,6 @@
 """Demo content for the GEL self-assessment: the committee's manual evaluations
-(``data/demo_manual_evaluations.json``) and a first snapshot. Idempotent."""
+(``data/demo_manual_evaluations.json``), a first snapshot and some progress of the
+action plan (``data/demo_action_plan_progress.json``). Idempotent."""
 
 import json
 from datetime import timedelta
@@ -8,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .criteria import DATA
-from .models import ManualEvaluation, Snapshot
+from .models import Activity, ManualEvaluation, Snapshot
 
 DEMO_FILE = DATA / "demo_manual_evaluations.json"
+PROGRESS_FILE = DATA / "demo_action_plan_progress.json"
 #: the demo user who records them (created by the loader as the admin account)
 RECORDER = "admin@soacha.example"
 
@@ -33,7 +35,31 @@ def load(loader):
         )
         created += 1
     loader.log(f"GEL: {created} manual evaluations")
+    loader.log(f"GEL: progress of {record_progress(recorder)} plan activities")
     return created
+
+
+def record_progress(recorder):
+    """The committee's progress on some activities of the plan (loaded by gel's data
+    migration); an activity already updated is left as it is."""
+    with open(PROGRESS_FILE, encoding="utf-8") as handle:
+        specs = json.load(handle)["progress"]
+    today = timezone.localdate()
+    recorded = 0
+    for spec in specs:
+        recorded += Activity.objects.filter(
+            action__sort_order=spec["action"],
+            sort_order=spec["activity"],
+            updated_by__isnull=True,
+            progress=0,
+        ).update(
+            progress=spec["progress"],
+            due_date=today + timedelta(days=spec["due_in_days"]),
+            evidence_text=spec["text"],
+            updated_by=recorder,
+            updated_at=timezone.now(),
+        )
+    return recorded
 
 
 def finish(loader):

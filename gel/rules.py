@@ -2,7 +2,9 @@
 
 The GEL committee (``GEL_COMMITTEE``, created by gel's migration) and superusers
 record manual evaluations and take snapshots; Control Interno reads them; nobody else
-sees them in the admin. The public page needs no right."""
+sees them in the admin. The action plan follows the same rule: the committee edits
+actions and records progress, Control Interno follows it read-only. The public pages
+need no right."""
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -32,6 +34,16 @@ def can_edit_self_assessment(user):
 def can_view_self_assessment(user):
     """Read the manual evaluations and snapshots: the committee and Control Interno."""
     return _active(user) and (user.is_superuser or _in_group(user, GEL_COMMITTEE, INTERNAL_CONTROL))
+
+
+def can_edit_action_plan(user):
+    """Change the plan's actions and record the progress of their activities (Artículo 6)."""
+    return is_gel_committee(user)
+
+
+def can_view_action_plan(user):
+    """Follow the plan's progress (Artículo 7): the committee and Control Interno."""
+    return can_view_self_assessment(user)
 
 
 class SelfAssessmentPermissionPolicy(ModelPermissionPolicy):
@@ -64,3 +76,14 @@ class SnapshotPermissionPolicy(SelfAssessmentPermissionPolicy):
         if action in ("add", "change"):
             return False
         return super().user_has_permission(user, action)
+
+
+class ActionPlanPermissionPolicy(SelfAssessmentPermissionPolicy):
+    """Actions and activities: the committee edits, Control Interno reads."""
+
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return can_view_action_plan(user)
+        if action in ("add", "change", "delete"):
+            return can_edit_action_plan(user)
+        return False

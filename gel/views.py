@@ -1,7 +1,9 @@
-"""The public page "Autoevaluación Gobierno en línea"."""
+"""The public pages "Autoevaluación Gobierno en línea" and "Plan de acción de Gobierno en
+línea"."""
 
 from django.shortcuts import render
 
+from .action_plan import plan_progress
 from .assessment import evaluate, summarise
 from .history import SHOWN, history_chart
 from .models import Snapshot
@@ -17,3 +19,9 @@ def self_assessment(request):
         "gel/self_assessment.html",
         {"summary": summary, "history": history_chart(snapshots)},
     )
+
+
+def action_plan(request):
+    """The 22 actions of the plan (Artículo 6) with their activities and progress, and
+    the indicator "Metas cumplidas / metas trazadas" (two queries, whatever the plan)."""
+    return render(request, "gel/action_plan.html", {"progress": plan_progress()})

@@ -191,6 +191,7 @@ SAMPLES = {
     "<lang>/suscripciones/": lambda d: ["/es/suscripciones/", "/en/suscripciones/?lista=events"],
     "<lang>/suscripciones/pendiente/": lambda d: ["/es/suscripciones/pendiente/"],
     "<lang>/gobierno-en-linea/autoevaluacion/": lambda d: ["/es/gobierno-en-linea/autoevaluacion/"],
+    "<lang>/gobierno-en-linea/plan-de-accion/": lambda d: ["/en/gobierno-en-linea/plan-de-accion/"],
     "<lang>/suscripciones/confirmar/<str:token>/": lambda d: ["/es/suscripciones/confirmar/abc/"],
     "<lang>/suscripciones/baja/<str:token>/": lambda d: [
         "/es/suscripciones/baja/1-abc/",
@@ -248,6 +249,7 @@ STAFF_ONLY = {
     "admin/reports/busquedas/": lambda d: ["/admin/reports/busquedas/?days=30"],
     "admin/reports/suscripciones/": lambda d: ["/admin/reports/suscripciones/"],
     "admin/gel/instantanea/": lambda d: [],
+    "admin/reports/plan-gel/": lambda d: ["/admin/reports/plan-gel/"],
     "admin/reports/uso/": lambda d: ["/admin/reports/uso/?start=2026-01-01&end=2026-01-31"],
     "admin/reports/uso.csv": lambda d: ["/admin/reports/uso.csv?start=2026-01-01&end=2026-01-31"],
     "admin/politica-de-datos/edit/<int:pk>/": lambda d: [

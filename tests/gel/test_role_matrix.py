@@ -1,6 +1,8 @@
-"""Role by view for gel: the public self-assessment and the committee's snapshot button
-(POST only; harness and cell notation: tests/role_matrix.py). The snippets of manual
-evaluations and snapshots are in tests/gel/test_manual_evaluations.py."""
+"""Role by view for gel: the public self-assessment and action plan, the committee's snapshot button
+(POST only) and the action plan's progress report (harness and cell notation:
+tests/role_matrix.py). The snippets of manual evaluations and snapshots are in
+tests/gel/test_manual_evaluations.py, those of the action plan in
+tests/gel/test_action_plan_admin.py."""
 
 import pytest
 
@@ -9,13 +11,20 @@ from tests.role_matrix import ALL_200, check_matrix
 pytestmark = pytest.mark.django_db
 
 ADMIN_POST_ONLY = ("302:login", "302:login") + ("405",) * 6
+#: the action plan's progress report: the committee (superuser here) and Control Interno
+PLAN_REPORT = ("302:login", "302:login") + ("302:admin",) * 4 + ("200", "200")
 
 MATRIX = {
     "<lang>/gobierno-en-linea/autoevaluacion/": (
         lambda d: "/es/gobierno-en-linea/autoevaluacion/",
         ALL_200,
     ),
+    "<lang>/gobierno-en-linea/plan-de-accion/": (
+        lambda d: "/es/gobierno-en-linea/plan-de-accion/",
+        ALL_200,
+    ),
     "admin/gel/instantanea/": (lambda d: "/admin/gel/instantanea/", ADMIN_POST_ONLY),
+    "admin/reports/plan-gel/": (lambda d: "/admin/reports/plan-gel/", PLAN_REPORT),
 }
 
 

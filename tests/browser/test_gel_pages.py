@@ -1,0 +1,18 @@
+"""The GEL action plan page in a real Chromium, in Spanish and English: one h1, the
+right language, and axe-core finds no WCAG 2.1 A/AA violation (progress bars included)."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_action_plan_page_passes_axe(page, portal_url, screenshot, axe_check, language):
+    page.goto(f"{portal_url}/{language}/gobierno-en-linea/plan-de-accion/")
+    expect(page.locator("h1")).to_have_count(1)
+    assert page.locator("html").get_attribute("lang") == ("es-CO" if language == "es" else "en")
+    expect(page.locator("li.gel-action")).to_have_count(22)
+    screenshot(page, f"gel-action-plan-{language}")
+    axe_check(page)
