@@ -82,6 +82,11 @@ def _user_consents():
     return Consent.objects.filter(user__isnull=False, purpose="petition").order_by("-pk")[:1]
 
 
+def _process(d):
+    """The demo's debate (a process one may subscribe to)."""
+    return next(page for page in d.pages if type(page).__name__ == "DebatePage")
+
+
 def _survey_urls(d, suffix):
     return [s.url + suffix for s in d.surveys]
 
@@ -196,6 +201,22 @@ SAMPLES = {
     "<lang>/suscripciones/baja/<str:token>/": lambda d: [
         "/es/suscripciones/baja/1-abc/",
         "/es/suscripciones/baja/abc/",
+    ],
+    "<lang>/suscripciones/proceso/<int:page_id>/": lambda d: [
+        f"/es/suscripciones/proceso/{_process(d).pk}/",
+        "/es/suscripciones/proceso/999999/",
+    ],
+    "<lang>/suscripciones/proceso/<int:page_id>/atom/": lambda d: [
+        f"/en/suscripciones/proceso/{_process(d).pk}/atom/",
+        "/es/suscripciones/proceso/999999/atom/",
+    ],
+    "<lang>/suscripciones/atom/<str:list_key>/": lambda d: [
+        "/es/suscripciones/atom/news/",
+        "/es/suscripciones/atom/nada/",
+    ],
+    "<lang>/suscripciones/resumen/baja/<str:token>/": lambda d: [
+        "/es/suscripciones/resumen/baja/1-daily-abc/",
+        "/es/suscripciones/resumen/baja/abc/",
     ],
     "<lang>/estadisticas-de-uso/": lambda d: [
         "/es/estadisticas-de-uso/",

@@ -60,6 +60,8 @@ class Route:
 
 def _view_path(callback):
     target = getattr(callback, "view_class", None) or callback
+    if not hasattr(target, "__qualname__"):  # an instance used as a view (a syndication Feed)
+        target = type(target)
     return f"{target.__module__}.{target.__qualname__}"
 
 

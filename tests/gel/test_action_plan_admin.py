@@ -143,7 +143,7 @@ def test_bad_progress_in_the_form_is_refused_and_nothing_saved(client, users, ba
         response = client.post(edit_url(activity), form_data(activity, progress=bad))
         assert response.status_code == 200
         errors = response.context["form"].errors["progress"]
-        assert "The progress is a percentage between 0 and 100." in errors
+        assert "El avance es un porcentaje entre 0 y 100." in errors
     activity.refresh_from_db()
     assert activity.progress == 0 and activity.evidence_text == ""
 
@@ -188,9 +188,9 @@ def test_the_report_shows_the_indicator_the_means_and_the_overdue(client, users)
     client.force_login(users["control"])
     with translation.override("en"):
         html = client.get(REPORT).content.decode()
-    assert "Targets met / targets set" in html
-    assert "1 of 42 activities completed (2 %)." in html
-    assert "1 activity is overdue." in html
+    assert "Metas cumplidas / metas trazadas" in html
+    assert "1 de 42 actividades cumplidas (2 %)." in html
+    assert "1 actividad está vencida." in html
     row = html[html.index(f'data-action="{first.pk}"') :][:2000]
     assert "47 %" in row and late.description in row
     assert "/edit/" not in row  # Control Interno reads, gets no edit links
