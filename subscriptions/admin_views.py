@@ -8,13 +8,14 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .lists import LISTS
+from .lists import REPORT_LISTS
 from .models import Delivery, Subscription
 from .rules import can_view_subscription_report
 
 
 def report_rows():
-    """One row per list: confirmed, pending, messages sent, bounces."""
+    """One row per list (the subscriptions to single processes summed per kind):
+    confirmed, pending, messages sent, bounces."""
     subscribers = {
         row["list_key"]: row
         for row in Subscription.objects.values("list_key").annotate(
@@ -38,7 +39,7 @@ def report_rows():
             "sent": deliveries.get(key, {}).get("sent", 0),
             "bounced": deliveries.get(key, {}).get("bounced", 0),
         }
-        for key, label in LISTS.items()
+        for key, label in REPORT_LISTS.items()
     ]
 
 

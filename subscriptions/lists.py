@@ -28,6 +28,12 @@ PROCESS_LISTS = {
     RESULTS: _("Only the results of this process"),
 }
 ALL_LISTS = {**LISTS, **PROCESS_LISTS}
+#: the editors' report names the process lists by what they hold, all processes together
+REPORT_LISTS = {
+    **LISTS,
+    PROCESS: _("One consultation or debate: its news and results"),
+    RESULTS: _("One consultation or debate: only its results"),
+}
 ALL_CHOICES = list(ALL_LISTS.items())
 
 _registry = {}

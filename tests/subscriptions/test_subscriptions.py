@@ -295,10 +295,10 @@ def test_the_editors_report_shows_counts_per_list(client, editor, subscribe, pub
     )
     client.force_login(editor)
 
-    def row():
+    def row(key="news"):
         html = client.get("/admin/reports/suscripciones/").content.decode()
-        news = re.search(r'<tr data-list="news">(.*?)</tr>', html, re.S).group(1)
-        return {col: int(value) for col, value in re.findall(r'data-col="(\w+)">(\d+)<', news)}
+        cells = re.search(rf'<tr data-list="{key}">(.*?)</tr>', html, re.S).group(1)
+        return {col: int(value) for col, value in re.findall(r'data-col="(\w+)">(\d+)<', cells)}
 
     before = row()
     subscribe("informe@test.example")
@@ -308,6 +308,19 @@ def test_the_editors_report_shows_counts_per_list(client, editor, subscribe, pub
     assert after["confirmed"] - before["confirmed"] == 1
     assert after["pending"] - before["pending"] == 1
     assert after["sent"] - before["sent"] == 1
+    # The subscriptions to one process are counted too, all processes together.
+    results_before = row("results")
+    from wagtail.models import Page
+
+    process = Page.objects.filter(depth=2).first()
+    Subscription.objects.create(
+        email="proceso-informe@test.example",
+        list_key="results",
+        page=process,
+        language="es",
+        consent_at=timezone.now(),
+    )
+    assert row("results")["pending"] - results_before["pending"] == 1
     assert (
         "informe@test.example" not in client.get("/admin/reports/suscripciones/").content.decode()
     )
