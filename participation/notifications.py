@@ -116,14 +116,16 @@ def queue_consultation(user_id, kind, language, **context):
     """Tell a consultation's participant that its matrix was published (``comments``:
     theirs, to list what was answered to each) or that its norm was issued (``norm``);
     ``page`` is the consultation's original page, linked in ``language`` when sent.
-    Nothing is queued for a participant who chose "never" for news of followed
-    processes; for one who chose a digest, it is held for it (returns None)."""
-    frequency = NotificationPreference.frequency_for(user_id, Preference.FOLLOWED)
+    The matrix answers the participant's own comments, so it follows their choice for
+    "replies to my comments" (by default at once); the issued norm is news of a followed
+    process. Nothing is queued for "never"; for a digest, it is held (returns None)."""
+    preference = Preference.REPLIES if kind == Notification.Kind.MATRIX else Preference.FOLLOWED
+    frequency = NotificationPreference.frequency_for(user_id, preference)
     if frequency == NEVER:
         return None
     if digests.is_held(frequency):
         page = context["page"]
-        digests.hold(user_id, Preference.FOLLOWED, kind, f"{kind}:{page}", page)
+        digests.hold(user_id, preference, kind, f"{kind}:{page}", page)
         return None
     notification = Notification.objects.create(
         user_id=user_id, kind=kind, language=language, context=context

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
+from django.utils import translation
 
 import pytest
 
@@ -68,7 +69,8 @@ def test_a_rate_is_read_at_request_time(settings):
 
 
 def test_the_friendly_page_is_429_and_never_cached(db):
-    response = too_many_requests(RequestFactory().get("/")).render()
+    with translation.override("es"):  # a request factory's request has no language
+        response = too_many_requests(RequestFactory().get("/")).render()
     assert response.status_code == 429
     assert "no-cache" in response["Cache-Control"]
     assert "Demasiados intentos" in response.content.decode()

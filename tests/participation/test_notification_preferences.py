@@ -85,18 +85,35 @@ def test_reply_is_written_in_the_followers_preferred_language(
     assert len(mail.outbox) == 1
 
 
-def test_never_for_followed_news_skips_a_consultations_matrix_and_norm(citizens):
+def test_the_matrix_follows_replies_and_the_norm_followed_processes(citizens):
+    """The matrix answers the participant's own comments ("replies to my comments",
+    at once by default); the issued norm is news of a followed process (weekly digest by
+    default). "never" queues nothing, a digest holds the item."""
     from participation import notifications
 
+    matrix, norm = Notification.Kind.MATRIX, Notification.Kind.NORM
+    prefer(citizens[0], Kind.REPLIES, "never")
     prefer(citizens[0], Kind.FOLLOWED, "never")
     prefer(citizens[1], Kind.FOLLOWED, "immediately")
-    for kind in (Notification.Kind.MATRIX, Notification.Kind.NORM):
+    prefer(citizens[1], Kind.REPLIES, "daily")
+    for kind in (matrix, norm):
         assert notifications.queue_consultation(citizens[0].pk, kind, "es", page=1) is None
-        assert notifications.queue_consultation(citizens[1].pk, kind, "es", page=1) is not None
-        # the default for followed processes is the weekly digest: held, not sent
-        assert notifications.queue_consultation(citizens[2].pk, kind, "es", page=1) is None
+    assert notifications.queue_consultation(citizens[1].pk, norm, "es", page=1) is not None
+    assert notifications.queue_consultation(citizens[1].pk, matrix, "es", page=1) is None
+    # defaults: the matrix at once, the norm held for the weekly digest
+    assert notifications.queue_consultation(citizens[2].pk, matrix, "es", page=1) is not None
+    assert notifications.queue_consultation(citizens[2].pk, norm, "es", page=1) is None
     assert not Notification.objects.filter(user=citizens[0]).exists()
-    assert not Notification.objects.filter(user=citizens[2]).exists()
-    assert sorted(
-        DigestItem.objects.filter(recipient=citizens[2]).values_list("event", "source")
-    ) == [("matrix", "matrix:1"), ("norm", "norm:1")]
+    assert list(Notification.objects.filter(user=citizens[1]).values_list("kind", flat=True)) == [
+        norm
+    ]
+    assert list(Notification.objects.filter(user=citizens[2]).values_list("kind", flat=True)) == [
+        matrix
+    ]
+    held = DigestItem.objects.filter(recipient__in=citizens[1:3])
+    assert sorted(held.values_list("recipient_id", "kind", "source")) == sorted(
+        [
+            (citizens[1].pk, Kind.REPLIES, "matrix:1"),
+            (citizens[2].pk, Kind.FOLLOWED, "norm:1"),
+        ]
+    )
