@@ -40,6 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+import bench_usage
+
 # The URLs under load, in order. An entry may name the ``expect``ed status (e.g. 404 for
 # a tracking lookup with a wrong code); others count any non-2xx/3xx as an error.
 # An entry with a ``user`` (an e-mail address a seed command created) is requested signed
@@ -490,6 +492,16 @@ def git_commit():
     return result.stdout.strip() or None
 
 
+def measure_usage_overhead(env, port_on, tmp):
+    """Start a second server with usage counting off and compare the pages' latency
+    (scripts/bench_usage.py). Returns that server, for the caller to stop, and the rows."""
+    port_off = free_port()
+    process_off = start_gunicorn({**env, "USAGE_COUNTING": "false"}, port_off, tmp / "off.log")
+    wait_until_ready(process_off, port_off, ENTRIES[0]["path"])
+    rows = bench_usage.measure(HOST, port_on, port_off, SECONDS, CONCURRENCY, USER_AGENT)
+    return process_off, rows
+
+
 def exit_on_sigterm(signum, frame):
     """Turn SIGTERM into SystemExit so ``finally`` still stops gunicorn."""
     sys.exit(128 + signum)
@@ -504,7 +516,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="soacha-bench-") as tmp:
         tmp = Path(tmp)
         log_path = tmp / "gunicorn.log"
-        process = None
+        process = process_off = None
+        usage_overhead = []
         try:
             if database_url:
                 name = ensure_postgres_database(database_url)
@@ -533,6 +546,7 @@ def main():
                 result["queries"] = counted["queries"]
                 result["query_status"] = counted["status"]
                 results.append(result)
+            process_off, usage_overhead = measure_usage_overhead(env, port, tmp)
             server_errors = any(
                 not status.isdigit() or int(status) >= 500
                 for result in results
@@ -546,6 +560,7 @@ def main():
             return 1
         finally:
             stop_gunicorn(process)
+            stop_gunicorn(process_off)
 
     metadata = {
         "date": date,
@@ -572,9 +587,15 @@ def main():
             f" (median {row['median_ms']} ms), "
             f"{row['tasks_enqueued_per_publication']:g} task(s) per publication"
         )
+    bench_usage.print_rows(usage_overhead, load_average[0])
     if log_tail:
         print(f"\nserver errors; end of the gunicorn log:\n{log_tail}")
-    RESULTS_FILE.write_text(json.dumps({"metadata": metadata, "results": results}, indent=2))
+    RESULTS_FILE.write_text(
+        json.dumps(
+            {"metadata": metadata, "results": results, "usage_overhead": usage_overhead},
+            indent=2,
+        )
+    )
     print(f"\nwrote {RESULTS_FILE.name} ({metadata['total_seconds']} s in all)")
     return 0
 

@@ -1,5 +1,6 @@
 """The beacon that counts a page view, and the public statistics page."""
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -38,8 +39,8 @@ def beacon(request):
     no session or cookie and answers nothing, and the page's cacheable HTML carries no
     token. Not counted (still 204, the same answer, so a restricted page's existence
     is not revealed): crawlers, visitors sending ``Sec-GPC: 1`` or ``DNT: 1``, pages
-    unpublished, restricted or unknown. A malformed id is a 400; past the rate limit
-    (per client address, never stored) a 429."""
+    unpublished, restricted or unknown, and nothing while ``USAGE_COUNTING`` is off. A
+    malformed id is a 400; past the rate limit (per client address, never stored) a 429."""
     if is_limited(request):
         return _empty(429)
     page_id = counting.parse_page_id(request.POST.get("page"))
@@ -47,7 +48,7 @@ def beacon(request):
         response = HttpResponseBadRequest()
         add_never_cache_headers(response)
         return response
-    if counting.is_bot(request) or counting.opted_out(request):
+    if not settings.USAGE_COUNTING or counting.is_bot(request) or counting.opted_out(request):
         return _empty()
     if counting.is_countable(page_id):
         try:

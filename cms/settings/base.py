@@ -469,5 +469,9 @@ RATE_LIMITS = {
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
+# First-party page-view counting (usage app). Off, pages carry no beacon attributes, so
+# browsers send no beacon: `make bench` compares the page p95 with and without it.
+USAGE_COUNTING = env_bool("USAGE_COUNTING", True)
+
 # Demo content (users with known passwords) is never loaded where this is False.
 DEMO_CONTENT_ALLOWED = True

@@ -135,12 +135,14 @@ def procurement_online(context):
     evidence = []
     for page in context.live_es("transparency.PublicationsPage"):
         found = False
-        for block in page.entries:
-            if block.block_type == "contract" and block.value.get("secop_url"):
+        # The stored JSON, not the blocks: no document is fetched, whatever the entries.
+        for block in page.entries.raw_data:
+            value = block.get("value") or {}
+            if block.get("type") == "contract" and value.get("secop_url"):
                 contracts = found = True
             if (
-                block.block_type == "publication"
-                and "adquisiciones" in (block.value.get("title") or "").lower()
+                block.get("type") == "publication"
+                and "adquisiciones" in (value.get("title") or "").lower()
             ):
                 plan = found = True
         if found:

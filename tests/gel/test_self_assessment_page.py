@@ -18,7 +18,7 @@ URLS = {
     "es": "/es/gobierno-en-linea/autoevaluacion/",
     "en": "/en/gobierno-en-linea/autoevaluacion/",
 }
-MAX_QUERIES = 60
+MAX_QUERIES = 50
 
 
 def headings(html):

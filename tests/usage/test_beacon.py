@@ -162,3 +162,10 @@ def test_nothing_about_the_visitor_is_stored():
     assert names == {"id", "page", "day", "views"}
     columns = {field.column for field in PageView._meta.concrete_fields}
     assert columns == {"id", "page_id", "day", "views"}
+
+
+def test_with_counting_off_a_beacon_counts_nothing(beacon, home_es, settings):
+    settings.USAGE_COUNTING = False
+    response = beacon(home_es.pk)
+    assert response.status_code == 204
+    assert not PageView.objects.filter(page=home_es).exists()

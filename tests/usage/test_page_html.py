@@ -65,3 +65,10 @@ def test_portal_js_sends_the_beacon_without_cookies_or_tracking():
     assert "navigator.globalPrivacyControl" in script and "navigator.doNotTrack" in script
     assert "document.cookie" not in script and "localStorage" not in script
     assert settings.CSRF_COOKIE_NAME not in script
+
+
+def test_with_counting_off_pages_carry_no_beacon(client, home_es, settings):
+    settings.USAGE_COUNTING = False
+    attributes = body_attributes(client.get(home_es.url).content.decode())
+    assert "data-page-id" not in attributes
+    assert "data-usage-url" not in attributes
