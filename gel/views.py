@@ -3,6 +3,7 @@ línea"."""
 
 from django.shortcuts import render
 
+from . import evidence
 from .action_plan import plan_progress
 from .assessment import evaluate, summarise
 from .history import SHOWN, history_chart
@@ -12,7 +13,7 @@ from .models import Snapshot
 def self_assessment(request):
     """Every criterion's status and evidence, percentages per phase and category beside
     the 2009 self-report, and the history of snapshots (bounded queries)."""
-    summary = summarise(evaluate())
+    summary = summarise(evidence.localize(evaluate(), request))
     snapshots = list(Snapshot.objects.order_by("-taken_at")[:SHOWN])
     return render(
         request,

@@ -36,6 +36,8 @@ CHECKS = {}
 class Evidence:
     label: str
     url: str = ""
+    #: the Spanish page shown, so that ``gel.evidence.localize`` links its translation
+    page: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -139,7 +141,7 @@ class SiteContext:
             return url_or_empty(name, *args)
 
     def page_evidence(self, page):
-        return Evidence(page.title, page.url or "")
+        return Evidence(page.title, page.url or "", page)
 
     @property
     def min_translated_percent(self):

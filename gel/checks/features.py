@@ -39,7 +39,7 @@ def _first_live(context, label):
 
 
 def _pages_evidence(pages):
-    return [Evidence(page.title, page.url or "") for page in pages if page is not None]
+    return [Evidence(page.title, page.url or "", page) for page in pages if page is not None]
 
 
 # Interaction ------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def procurement_online(context):
             ):
                 plan = found = True
         if found:
-            evidence.append(Evidence(page.title, page.url or ""))
+            evidence.append(Evidence(page.title, page.url or "", page))
     return graded([plan, contracts], evidence)
 
 
@@ -351,7 +351,7 @@ def web_accessibility(context):
     page = context.entity.accessibility_page
     if page is None or not page.live:
         return Result(NOT_MET)
-    evidence = [Evidence(page.title, page.url or "")]
+    evidence = [Evidence(page.title, page.url or "", page)]
     since = timezone.now() - timedelta(days=ACCESSIBILITY_REVIEW_DAYS)
     reviewed = page.last_published_at and page.last_published_at >= since
     return Result(MET if reviewed else PARTLY, evidence)

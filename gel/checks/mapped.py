@@ -36,7 +36,7 @@ def _page_routes(context):
             context.public(Page.objects.all())
             .descendant_of(root, inclusive=True)
             .filter(locale=context.es_locale)
-            .only("id", "title", "url_path", "content_type_id")
+            .only("id", "title", "url_path", "content_type_id", "translation_key")
         )
         cached = (root.url_path, {page.url_path: page for page in pages})
         context.__dict__["_gel_pages"] = cached
@@ -130,7 +130,7 @@ def evidence_pages(entry, elements, context: SiteContext):
         page, served = live_path(context, url)
         parts.append(served)
         if served:
-            evidence.append(Evidence(page.title if page else url, url))
+            evidence.append(Evidence(page.title if page else url, url, page))
     names = entry.get("elements", [])
     for name in names:
         parts.extend(element_parts(context, elements[name]))

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from wagtail.models import Locale, Page
+
 import pytest
 
 from gel.assessment import evaluate, summarise, take_snapshot
@@ -18,7 +20,7 @@ URLS = {
     "es": "/es/gobierno-en-linea/autoevaluacion/",
     "en": "/en/gobierno-en-linea/autoevaluacion/",
 }
-MAX_QUERIES = 50
+MAX_QUERIES = 55
 
 
 def headings(html):
@@ -66,6 +68,28 @@ def test_evidence_links_to_the_pages(client, demo_site):
     html = client.get(URLS["es"]).content.decode()
     entry = html[html.index("<strong>Organigrama</strong>") :][:1500]
     assert 'href="/es/transparencia/organigrama/"' in entry
+
+
+def evidence_links(html):
+    lists = re.findall(r'<ul class="gel-evidence">(.*?)</ul>', html, re.S)
+    return [link for items in lists for link in re.findall(r'<a href="([^"]*)">', items)]
+
+
+def test_english_evidence_links_the_english_pages_and_views(client, demo_site):
+    links = evidence_links(client.get(URLS["en"]).content.decode())
+    assert "/en/transparencia/organigrama/" in links  # a page, by its translation
+    assert "/en/pqrsd/" in links  # a view, in English
+    assert not [link for link in links if link.startswith("/es/")], links
+
+
+def test_a_page_without_english_translation_keeps_its_spanish_link(client, demo_site):
+    organigrama = Page.objects.get(
+        url_path__endswith="/transparencia/organigrama/", locale__language_code="es"
+    )
+    organigrama.get_translation(Locale.objects.get(language_code="en")).unpublish()
+    links = evidence_links(client.get(URLS["en"]).content.decode())
+    assert "/es/transparencia/organigrama/" in links
+    assert "/en/transparencia/organigrama/" not in links
 
 
 def test_the_history_is_a_chart_with_its_table_and_queries_do_not_grow(
