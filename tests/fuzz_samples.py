@@ -279,7 +279,7 @@ STAFF_ONLY = {
 }
 
 
-def post_only(d):
+def _portal_post_only(d):
     """POST endpoints with the fields a real form sends, for those no GET page shows
     (a poll is only on pages whose editors added one; rating and completion only for a
     case in the right state)."""
@@ -306,8 +306,9 @@ from tests.participation.samples_public import POST_SAMPLES, PUBLIC_SAMPLES  # n
 
 SAMPLES.update(PUBLIC_SAMPLES)
 STAFF_ONLY.update(STAFF_SAMPLES)
-_post_only = post_only
 
 
-def post_only(d):  # noqa: F811
-    return _post_only(d) + POST_SAMPLES(d)
+def post_only(d):
+    """Every POST-only endpoint the fuzz test sends junk to: the portal's and
+    participation's."""
+    return _portal_post_only(d) + POST_SAMPLES(d)
