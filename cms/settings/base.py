@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.security_headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.http_caching.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.request_limits.RequestBodyLimitMiddleware",
@@ -468,6 +469,12 @@ RATE_LIMITS = {
     "usage_beacon": "60/m",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# Cache-Control of responses that are the same for everyone (cms.http_caching): seconds a
+# browser may keep them, and seconds a shared cache (Varnish, a CDN) may, purged on
+# publish.
+CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
+CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 300)
 
 # First-party page-view counting (usage app). Off, pages carry no beacon attributes, so
 # browsers send no beacon: `make bench` compares the page p95 with and without it.

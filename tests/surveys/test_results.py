@@ -115,7 +115,7 @@ def test_open_data_csv_and_json(client, survey):
     assert "t1" not in body
     xlsx = client.get(survey.url + "resultados/xlsx/")
     assert xlsx["Content-Disposition"].endswith('.xlsx"')
-    assert "Cache-Control" not in xlsx, "open data, like the CSV"
+    assert "public" in xlsx["Cache-Control"], "open data, like the CSV: shareable"
     sheet = read_xlsx(xlsx)
     header = [cell.value for cell in sheet[0]]
     assert header == list(data["rows"][0])
