@@ -10,6 +10,10 @@ does). Everything else a person receives — signed-in pages, the admin, preview
 anonymous pages that set a cookie (forms with a CSRF token) — is ``private,
 no-store``: never kept by a shared cache nor on a shared computer's disk.
 
+A page that reads a cookie the visitor holds (the surveys' signed browser token, which
+decides whether the quick poll shows its form or "you voted") is personal too: the code
+that reads it calls ``mark_personal`` (``cms.signed_cookies`` does).
+
 A view that sets its own ``Cache-Control`` (feeds, downloads, tracking) keeps it."""
 
 from django.conf import settings
@@ -17,6 +21,14 @@ from django.utils.cache import patch_cache_control
 
 SHAREABLE_METHODS = ("GET", "HEAD")
 SHAREABLE_STATUSES = (200, 404, 410)
+
+
+PERSONAL_ATTRIBUTE = "_portal_personal_response"
+
+
+def mark_personal(request):
+    """The response to ``request`` depends on this visitor: never shareable."""
+    setattr(request, PERSONAL_ATTRIBUTE, True)
 
 
 def carries_session(request):
@@ -28,6 +40,7 @@ def is_shareable(request, response):
         request.method in SHAREABLE_METHODS
         and response.status_code in SHAREABLE_STATUSES
         and not carries_session(request)
+        and not getattr(request, PERSONAL_ATTRIBUTE, False)
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not getattr(request, "is_preview", False)

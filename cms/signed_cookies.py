@@ -4,6 +4,8 @@ checked again when the cookie is read."""
 
 from dataclasses import dataclass
 
+from .http_caching import mark_personal
+
 
 @dataclass(frozen=True)
 class SignedCookie:
@@ -12,7 +14,10 @@ class SignedCookie:
     max_age: int
 
     def read(self, request, default=None):
-        """The value, or ``default`` when it is missing, forged or too old."""
+        """The value, or ``default`` when it is missing, forged or too old. A response
+        that read a cookie the visitor holds depends on it: it is marked personal."""
+        if self.name in request.COOKIES:
+            mark_personal(request)
         return request.get_signed_cookie(
             self.name, default=default, salt=self.salt, max_age=self.max_age
         )

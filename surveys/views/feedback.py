@@ -14,9 +14,6 @@ instead by what the token would protect here:
 * it is idempotent per page and browser: a signed cookie remembers the opinion this
   browser gave about a page, and sending again updates that opinion."""
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -33,27 +30,13 @@ from cms.ratelimits import is_limited, rate, too_many_requests
 from cms.signed_cookies import SignedCookie
 from surveys.forms import FeedbackForm
 from surveys.models import PageFeedback
+from surveys.views.origin import sent_from_this_site
 from surveys.views.redirects import back_to, page_id
 
 #: page id -> feedback id of the opinions this browser gave
 COOKIE = SignedCookie("soacha_valoracion", salt="surveys.feedback", max_age=60 * 60 * 24 * 365)
 #: pages remembered per browser (the oldest are forgotten first)
 REMEMBERED = 40
-
-
-def _origin_of(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
-
-
-def sent_from_this_site(request):
-    """Whether the browser says the form was on a page of this site."""
-    allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return origin in allowed  # "null" (sandboxed or privacy contexts) is refused
-    referer = request.headers.get("Referer")
-    return bool(referer) and _origin_of(referer) in allowed
 
 
 def _remembered(request):

@@ -1,12 +1,19 @@
 """Votes of the quick poll block. The poll is looked up in the live page it sits on,
-so a vote can only name a poll and an option that the page really shows."""
+so a vote can only name a poll and an option that the page really shows.
+
+The poll's form carries no CSRF token, so the page it sits on (the home page) stays the
+same for every visitor and a shared cache may keep it; the vote is accepted only from a
+page of this site (``origin.sent_from_this_site``, as the feedback widget), is
+rate-limited per address and counts once per browser and per account."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from wagtail.fields import StreamField
@@ -17,6 +24,7 @@ from django_ratelimit.decorators import ratelimit
 from cms.ratelimits import is_limited, rate, too_many_requests
 from surveys import services
 from surveys.models import PollVote
+from surveys.views.origin import sent_from_this_site
 from surveys.views.redirects import back_to, page_id
 
 POLL_BLOCK = "quick_poll"
@@ -59,6 +67,7 @@ def has_voted(request, page_id, block_id):
     )
 
 
+@csrf_exempt
 @require_POST
 @ratelimit(key="ip", rate=rate("poll_vote"), method="POST", block=False)
 def vote(request):
@@ -67,6 +76,15 @@ def vote(request):
         return HttpResponseBadRequest(_("This poll does not exist."))
     page = get_object_or_404(Page.objects.live().public(), pk=number).specific
     target = back_to(request, page) + "#encuesta-" + request.POST.get("poll", "")[:64]
+    if not sent_from_this_site(request):
+        context = {
+            "feedback_page": page,
+            "error": _(
+                "We could not check that your vote was sent from this portal. "
+                "Open the page again and vote from there."
+            ),
+        }
+        return TemplateResponse(request, "surveys/feedback_result.html", context, status=403)
     if is_limited(request):
         context = {
             "feedback_page": page,

@@ -53,6 +53,7 @@ def test_every_public_url_kind_is_shareable_or_personal_never_both(demo_site, ci
             assert "private" in parts, f"{url}: {response.status_code} without private or public"
             personal.append(url)
     # The reading pages a crowd opens are shareable, in both languages.
+    assert "/es/" in shareable and "/en/" in shareable  # the home page and its quick poll
     for expected in (
         "/es/noticias/",
         "/en/noticias/",
@@ -112,3 +113,23 @@ def test_an_anonymous_404_is_shareable(client):
     response = client.get("/es/no-existe-esta-pagina/")
     assert response.status_code == 404
     assert "public" in cache_control(response)
+
+
+def test_a_page_that_reads_the_visitors_poll_cookie_is_personal(client, demo_site):
+    home = client.get("/es/")
+    assert 'action="/es/encuestas/votar/"' in home.content.decode()
+    assert "public" in cache_control(home)  # the poll's form holds no CSRF token
+    form = home.content.decode()
+    page = form.split('name="page" value="', 1)[1].split('"', 1)[0]
+    poll = form.split('name="poll" value="', 1)[1].split('"', 1)[0]
+    option = form.split('name="option" value="', 1)[1].split('"', 1)[0]
+    client.post(
+        "/es/encuestas/votar/",
+        {"page": page, "poll": poll, "option": option},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert "soacha_encuestas" in client.cookies
+    client.get("/es/")  # reads the vote's message
+    voted = client.get("/es/")
+    assert 'action="/es/encuestas/votar/"' not in voted.content.decode()
+    assert {"private", "no-store"} <= cache_control(voted)

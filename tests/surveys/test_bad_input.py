@@ -43,7 +43,7 @@ def test_feedback_with_a_next_that_is_not_a_path_goes_back_to_the_page(
 
 def test_vote_with_a_next_that_is_not_a_path_goes_back_to_the_page(stranger, poll_page):  # noqa: F811
     payload = {"page": poll_page.pk, "poll": "poll-1", "option": "o-1", "next": "abc"}
-    response = stranger.post("/es/encuestas/votar/", payload)
+    response = stranger.post("/es/encuestas/votar/", payload, **SAME_SITE)
     assert response.status_code == 302
     assert response["Location"] == f"{poll_page.url}#encuesta-poll-1"
     assert PollVote.objects.count() == 1
@@ -52,7 +52,7 @@ def test_vote_with_a_next_that_is_not_a_path_goes_back_to_the_page(stranger, pol
 def test_vote_for_an_unknown_poll_with_a_bad_next_is_refused_with_a_message(stranger, demo_site):
     page = Page.objects.get(pk=demo_site.root_page_id)
     payload = {"page": page.pk, "poll": "nada", "option": "x", "next": "abc"}
-    response = stranger.post("/es/encuestas/votar/", payload)
+    response = stranger.post("/es/encuestas/votar/", payload, **SAME_SITE)
     assert response.status_code == 302 and response["Location"] == f"{page.url}#encuesta-nada"
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Escoja una de las opciones de la encuesta."
@@ -62,6 +62,8 @@ def test_vote_for_an_unknown_poll_with_a_bad_next_is_refused_with_a_message(stra
 
 @pytest.mark.parametrize("page", ["abc", "-1", "99999999999999999999"])
 def test_vote_with_a_page_that_is_not_a_number_is_a_400(stranger, page):
-    response = stranger.post("/es/encuestas/votar/", {"page": page, "poll": "p", "option": "o"})
+    response = stranger.post(
+        "/es/encuestas/votar/", {"page": page, "poll": "p", "option": "o"}, **SAME_SITE
+    )
     assert response.status_code == 400
     assert not PollVote.objects.exists()

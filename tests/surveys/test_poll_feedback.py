@@ -42,11 +42,54 @@ def poll_page(demo_site, monkeypatch):
     return page
 
 
-def vote(client, page, option="o-1", poll="poll-1"):
+def vote(client, page, option="o-1", poll="poll-1", **headers):
     return client.post(
         "/es/encuestas/votar/",
         {"page": page.pk, "poll": poll, "option": option, "next": page.url},
+        **(headers or {"HTTP_ORIGIN": "http://testserver"}),
     )
+
+
+def test_the_poll_form_has_no_csrf_token_so_its_page_sets_no_cookie(client, poll_page):
+    response = client.get(poll_page.url)
+    html = response.content.decode()
+    assert 'action="/es/encuestas/votar/"' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "csrftoken" not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://malo.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://malo.example/es/"},
+        {"HTTP_X_NOTHING": "1"},
+    ],
+)
+def test_a_vote_from_another_site_is_refused(poll_page, headers):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = vote(client, poll_page, **headers)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "No pudimos comprobar que su voto se envió desde este portal" in html
+    assert not PollVote.objects.exists()
+
+
+def test_a_vote_from_this_site_needs_no_csrf_token(poll_page):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for headers in (
+        {"HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_REFERER": f"http://testserver{poll_page.url}"},
+    ):
+        client.cookies.clear()
+        response = vote(client, poll_page, **headers)
+        assert response.status_code == 302
+    assert PollVote.objects.count() == 2
 
 
 def test_poll_renders_a_form_then_results_after_voting(client, poll_page):
