@@ -112,3 +112,19 @@ def test_home_reflows_without_horizontal_scrolling_at_320_px(page, portal_url, s
     screenshot(page, "home-es-320px")
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll_width <= 320, f"the page is {scroll_width} px wide in a 320 px viewport"
+
+
+@pytest.mark.browser
+def test_a_visitor_votes_in_the_home_poll_without_a_csrf_token(page, portal_url, demo_site):
+    """The poll's form holds no token: Chromium's Origin header is what lets the vote in;
+    the page then thanks the visitor and shows the results."""
+    from surveys.models import PollVote
+
+    page.goto(f"{portal_url}/es/")
+    poll = page.locator(".quick-poll")
+    assert poll.locator("input[name=csrfmiddlewaretoken]").count() == 0
+    poll.locator("input[type=radio]").first.check()
+    poll.get_by_role("button", name="Votar").click()
+    expect(page.locator("main")).to_contain_text("Gracias: su voto fue contado.")
+    expect(page.locator(".quick-poll table")).to_contain_text("100,0 %")
+    assert PollVote.objects.count() == 1
