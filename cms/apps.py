@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from . import media_ranges, staff_2fa  # noqa: F401 (hook, signal receivers)
+        from . import media_ranges, purge, staff_2fa  # noqa: F401 (hook, signal receivers)
         from .account_consents import consents_for_account
         from .account_data import data_for_account
         from .account_records import erase_account, export_account
@@ -20,6 +20,7 @@ class CmsConfig(AppConfig):
         from .site_identity import name_default_site
 
         NAVIGATION_CACHE.connect_signals()
+        purge.connect_signals()
         guard_wagtail_exports()
         # No sender: it must also run after django.contrib.sites creates example.com.
         post_migrate.connect(name_default_site, dispatch_uid="cms.name_default_site")

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -475,6 +476,17 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # publish.
 CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
 CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 300)
+
+# The shared caches in front of the portal (Varnish: deploy/varnish/default.vcl), purged
+# on publish (cms/purge.py): a comma-separated list of their addresses, e.g.
+# "http://127.0.0.1:6081". Empty: nothing is purged.
+WAGTAILFRONTENDCACHE = {
+    f"cache{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URLS"))
+}
 
 # First-party page-view counting (usage app). Off, pages carry no beacon attributes, so
 # browsers send no beacon: `make bench` compares the page p95 with and without it.
