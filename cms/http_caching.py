@@ -24,6 +24,14 @@ SHAREABLE_STATUSES = (200, 404, 410)
 
 
 PERSONAL_ATTRIBUTE = "_portal_personal_response"
+#: cookies whose holder may get a page rendered for them: requests carrying one are
+#: never answered from a shared cache (the VCL's list and ``cms.page_cache``'s)
+PERSONAL_COOKIES = (
+    settings.SESSION_COOKIE_NAME,
+    "soacha_encuestas",  # surveys.services.BROWSER_COOKIE: the poll shows "you voted"
+    "soacha_valoracion",  # surveys.views.feedback.COOKIE
+    "messages",  # django.contrib.messages' cookie storage
+)
 
 
 def mark_personal(request):

@@ -6,9 +6,12 @@ cache ``wagtail.contrib.frontend_cache`` drives), configured from the environmen
   own URLs (its routable sub-pages too); this module adds its parent (the listing that
   shows it), the home page of its language, the sitemap and the page's feed URLs.
 - A page in the main menu (``show_in_menus``), a view restriction, the entity settings
-  (footer, contact data, logo), a site or a locale: every page shows it, so the whole
-  site is banned (Varnish ``BAN`` on every URL; purged object by object by the ban
-  lurker) — a rare event, and the next visit of each page renders it again.
+  (footer, contact data, logo), a snippet (shown by the pages that choose it), a site
+  or a locale: the whole site is banned (Varnish ``BAN`` on every URL; purged object by
+  object by the ban lurker) — a rare event, and the next visit of each page renders it
+  again.
+- The in-process page cache (``cms.page_cache``) is purged whole on every one of
+  these changes.
 
 Failures to reach a cache are logged, never raised: publishing never fails because a
 cache is down (its objects then expire with their ``s-maxage``)."""
@@ -23,6 +26,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import page_cache
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 5
@@ -77,21 +82,29 @@ def purge_listings(page):
 
 
 def _page_changed(sender, instance, **kwargs):
+    page_cache.purge_all()
     purge_listings(instance)
 
 
 def _page_moved(sender, instance, **kwargs):
+    page_cache.purge_all()
     if cache_locations():
         ban_everything()
 
 
-def _site_wide_change(sender, instance=None, **kwargs):
+def _site_wide_models():
+    from wagtail.snippets.models import get_snippet_models
+
     from cms.models import EntitySettings
 
-    if cache_locations() and isinstance(
-        instance, (EntitySettings, PageViewRestriction, Site, Locale)
-    ):
-        ban_everything()
+    return (EntitySettings, PageViewRestriction, Site, Locale, *get_snippet_models())
+
+
+def _site_wide_change(sender, instance=None, **kwargs):
+    if isinstance(instance, _site_wide_models()):
+        page_cache.purge_all()
+        if cache_locations():
+            ban_everything()
 
 
 def connect_signals():

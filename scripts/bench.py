@@ -116,6 +116,9 @@ def server_env(database_url, media_root):
     # One client address sends every request: per-IP rate limits would turn the load
     # test into a 429 test. RATELIMIT_ENABLE=true in the environment measures them.
     env.setdefault("RATELIMIT_ENABLE", "false")
+    # The figures are the application's own: the in-process page cache (cms.page_cache)
+    # is off unless PAGE_CACHE=true asks to measure it.
+    env.setdefault("PAGE_CACHE", "false")
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DATABASE_URL=database_url,

@@ -75,11 +75,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.security_headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.http_caching.CacheControlMiddleware",
+    "cms.page_cache.FetchPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.request_limits.RequestBodyLimitMiddleware",
@@ -487,6 +489,10 @@ WAGTAILFRONTENDCACHE = {
     }
     for number, location in enumerate(env_list("FRONTEND_CACHE_URLS"))
 }
+
+# The in-process page cache (cms/page_cache.py) for `make run` and deployments without
+# Varnish: shareable pages kept in Django's cache (Redis with REDIS_URL), purged on publish.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # First-party page-view counting (usage app). Off, pages carry no beacon attributes, so
 # browsers send no beacon: `make bench` compares the page p95 with and without it.

@@ -36,3 +36,4 @@ CACHES = {
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PAGE_CACHE = False  # tests that need it turn it on
