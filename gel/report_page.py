@@ -2,7 +2,7 @@
 period and locale, under transparency's "Informes de gestión, evaluación y auditoría"
 (a ``transparency.PublicationsPage``). Its figures are frozen when the report is
 generated (``gel.reports``) and never change once published; the editor may only add
-observations. The same content is served as a tagged PDF at ``informe.pdf/``."""
+observations. The same content is served as a tagged PDF at ``pdf/``."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -56,7 +56,7 @@ class BimonthlyReportPage(RoutablePageMixin, BasePage):
 
     @property
     def pdf_route(self):
-        """The PDF's path below the page's URL (``informe.pdf/``)."""
+        """The PDF's path below the page's URL (``pdf/``)."""
         return self.reverse_subpage("pdf")
 
     @property
@@ -91,7 +91,7 @@ class BimonthlyReportPage(RoutablePageMixin, BasePage):
     def report(self, request):
         return self.render(request)
 
-    @path("informe.pdf/", name="pdf")
+    @path("pdf/", name="pdf")
     def pdf(self, request):
         from .report_pdf import pdf_response
 

@@ -62,7 +62,7 @@ def test_the_page_shows_the_frozen_figures_in_accessible_tables(client, report):
         assert 'scope="col"' in table and 'scope="row"' in table
     filed = re.search(r'data-figure="pqrsd-filed">(\d+)<', html).group(1)
     assert int(filed) == report.figures["pqrsd"]["filed"]
-    assert f'href="{report.url}informe.pdf/"' in html
+    assert f'href="{report.url}pdf/"' in html
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

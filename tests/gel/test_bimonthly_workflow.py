@@ -60,7 +60,7 @@ def test_the_draft_is_not_public(client, submitted):
     parent_html = client.get(page.get_parent().url).content.decode()
     assert page.title not in parent_html
     assert client.get(f"{page.get_parent().url}{page.slug}/").status_code == 404
-    assert client.get(f"{page.get_parent().url}{page.slug}/informe.pdf/").status_code == 404
+    assert client.get(f"{page.get_parent().url}{page.slug}/pdf/").status_code == 404
 
 
 @pytest.mark.parametrize(
