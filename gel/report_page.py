@@ -40,6 +40,9 @@ class BimonthlyReportPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["transparency.PublicationsPage"]
     subpage_types = []
+    #: made by ``manage.py gel_report`` only (its figures come from the live data): not
+    #: added nor copied by hand in the admin
+    is_creatable = False
 
     class Meta:
         verbose_name = _("GEL bimonthly report")

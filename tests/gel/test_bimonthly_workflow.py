@@ -159,3 +159,19 @@ def test_a_second_page_of_the_same_period_is_refused(submitted):
     )
     with pytest.raises(ValidationError):
         odd.full_clean()
+
+
+def test_the_editor_may_add_observations_but_not_change_the_figures(client, submitted, editor):
+    page = submitted
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "observations" in form.fields
+    assert not {"figures", "period_key", "generated_at"} & set(form.fields)
+    assert page.permissions_for_user(editor).can_edit()
+    # a report is never added nor copied by hand
+    parent = page.get_parent()
+    assert not BimonthlyReportPage.can_create_at(parent)
+    add = reverse("wagtailadmin_pages:add", args=("gel", "bimonthlyreportpage", parent.pk))
+    assert client.get(add).status_code in (302, 403)
