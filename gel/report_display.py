@@ -1,8 +1,6 @@
 """What a bimonthly report's template shows, read from its frozen figures in the
 reader's language (labels are translated when shown; the figures hold keys)."""
 
-import datetime
-
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -33,10 +31,6 @@ CONTRIBUTION_NAMES = {
 }
 
 
-def _date(text):
-    return datetime.date.fromisoformat(text) if text else None
-
-
 def report_context(page):
     """The context of ``page`` (a BimonthlyReportPage) for its HTML page and its PDF."""
     figures = page.figures or {}
@@ -53,7 +47,6 @@ def report_context(page):
         ],
         "criteria_total": criteria.get("total", {}),
         "plan": figures.get("plan", {}),
-        "phase_names": PHASE_NAMES,
         "pqrsd": pqrsd,
         "pqrsd_rows": [(key, label, pqrsd.get(key, 0)) for key, label in PQRSD_ROWS],
         "pqrsd_types": [
@@ -72,8 +65,4 @@ def report_context(page):
         ],
         "participation": participation,
         "usage": figures.get("usage", {}),
-        "generated_at": page.generated_at,
-        "period_start": page.period_start,
-        "period_end": page.period_end,
-        "from_figures": _date(figures.get("period", {}).get("start")),
     }
