@@ -175,3 +175,14 @@ def test_the_editor_may_add_observations_but_not_change_the_figures(client, subm
     assert not BimonthlyReportPage.can_create_at(parent)
     add = reverse("wagtailadmin_pages:add", args=("gel", "bimonthlyreportpage", parent.pk))
     assert client.get(add).status_code in (302, 403)
+
+
+def test_editors_preview_the_draft_before_approving(client, submitted, editor):
+    page = submitted
+    url = reverse("wagtailadmin_pages:revisions_view", args=(page.pk, page.latest_revision.pk))
+    assert client.get(url).status_code == 302  # anonymous: sign in first
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-report-table="pqrsd"' in html and page.title in html
