@@ -9,16 +9,17 @@ terms kept in code) the owning app publishes here in ``AppConfig.ready``::
     publish("pqr.petition_terms", public_terms)  # () -> [(label, business days)]
 
 and a check reads it with ``fact("pqr.petition_terms")`` (None when nobody publishes it,
-e.g. the app is not installed)."""
+e.g. the app is not installed). A fact may take arguments, passed on to its provider:
+``fact("pqr.period_figures", start, end)`` (the GEL bimonthly report's PQRSD figures)."""
 
 _PROVIDERS = {}
 
 
 def publish(name, provider):
-    """Register ``provider`` (a callable without arguments) for the fact ``name``."""
+    """Register ``provider`` (a callable) for the fact ``name``."""
     _PROVIDERS[name] = provider
 
 
-def fact(name):
+def fact(name, *args):
     provider = _PROVIDERS.get(name)
-    return provider() if provider is not None else None
+    return provider(*args) if provider is not None else None

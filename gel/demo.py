@@ -1,6 +1,7 @@
 """Demo content for the GEL self-assessment: the committee's manual evaluations
-(``data/demo_manual_evaluations.json``), a first snapshot and some progress of the
-action plan (``data/demo_action_plan_progress.json``). Idempotent."""
+(``data/demo_manual_evaluations.json``), a first snapshot, some progress of the
+action plan (``data/demo_action_plan_progress.json``) and the published bimonthly
+report of the last complete period (Artículo 8). Idempotent."""
 
 import json
 from datetime import timedelta
@@ -68,3 +69,21 @@ def finish(loader):
 
     if not Snapshot.objects.exists():
         take_snapshot()
+    report = publish_report()
+    loader.log(f"GEL: bimonthly report {report.period.label}")
+
+
+def publish_report(today=None):
+    """The report of the last complete period before ``today``, published (as an
+    editor approving it would) with its English translation; left as it is when it
+    was published before."""
+    from .periods import Period
+    from .reports import find_report, is_frozen, prepare_report
+
+    period = Period.last_complete(today)
+    page = find_report(period)
+    if page is not None and is_frozen(page):
+        return page
+    page, _status = prepare_report(period, today=today)
+    page.get_latest_revision().publish()
+    return page

@@ -282,3 +282,8 @@ class Activity(models.Model):
         """Its due date has passed and it is not finished."""
         today = today or timezone.localdate()
         return bool(self.due_date and self.due_date < today and not self.is_done)
+
+
+# The bimonthly report (Artículo 8) --------------------------------------------------------
+
+from .report_page import BimonthlyReportPage  # noqa: E402, F401 - a page model of gel

@@ -24,6 +24,14 @@ class PqrConfig(AppConfig):
             )
         )
         publish("pqr.petition_terms", petition_terms)
+        publish("pqr.period_figures", period_figures)
+
+
+def period_figures(start, end):
+    """The PQRSD figures of a period for the GEL bimonthly report (``stats.period_figures``)."""
+    from .stats import period_figures
+
+    return period_figures(start, end)
 
 
 def petition_terms():

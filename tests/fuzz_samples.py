@@ -87,6 +87,11 @@ def _process(d):
     return next(page for page in d.pages if type(page).__name__ == "DebatePage")
 
 
+def _report(d):
+    """The demo's GEL bimonthly report (the published one of the last complete period)."""
+    return next(page for page in d.pages if type(page).__name__ == "BimonthlyReportPage")
+
+
 def _survey_urls(d, suffix):
     return [s.url + suffix for s in d.surveys]
 
@@ -235,6 +240,8 @@ SAMPLES = {
         "/en/",
         d.private.page.url,
     ],
+    "<BimonthlyReportPage>/": lambda d: [_report(d).url],
+    "<BimonthlyReportPage>/pdf/": lambda d: [_report(d).url + "pdf/"],
     "<EventIndexPage>/": lambda d: [d.event_index.url + "?year=2026&month=12"],
     "<EventIndexPage>/ical/": lambda d: [d.event_index.url + "ical/"],
     "<EventPage>/": lambda d: [d.event.url],

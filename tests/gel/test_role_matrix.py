@@ -1,4 +1,5 @@
-"""Role by view for gel: the public self-assessment and action plan, the committee's snapshot button
+"""Role by view for gel: the public self-assessment, action plan and bimonthly report (its
+page and PDF), the committee's snapshot button
 (POST only) and the action plan's progress report (harness and cell notation:
 tests/role_matrix.py). The snippets of manual evaluations and snapshots are in
 tests/gel/test_manual_evaluations.py, those of the action plan in
@@ -6,6 +7,7 @@ tests/gel/test_action_plan_admin.py."""
 
 import pytest
 
+from tests.fuzz_samples import _report
 from tests.role_matrix import ALL_200, check_matrix
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,8 @@ MATRIX = {
         lambda d: "/es/gobierno-en-linea/plan-de-accion/",
         ALL_200,
     ),
+    "<BimonthlyReportPage>/": (lambda d: _report(d).url, ALL_200),
+    "<BimonthlyReportPage>/pdf/": (lambda d: _report(d).url + "pdf/", ALL_200),
     "admin/gel/instantanea/": (lambda d: "/admin/gel/instantanea/", ADMIN_POST_ONLY),
     "admin/reports/plan-gel/": (lambda d: "/admin/reports/plan-gel/", PLAN_REPORT),
 }

@@ -92,6 +92,10 @@ def test_page_tree_rules():
     assert m.ProcedurePage.allowed_parent_page_models() == [m.ProcedureIndexPage]
     assert m.BudgetIndexPage.allowed_subpage_models() == [m.BudgetYearPage]
     assert m.PlanPage.allowed_subpage_models() == [m.ProgramPage]
+    # gel's bimonthly report (by label: transparency never imports gel)
+    assert [model._meta.label for model in m.PublicationsPage.allowed_subpage_models()] == [
+        "gel.BimonthlyReportPage"
+    ]
     for leaf in (m.NormPage, m.ProcedurePage, m.BudgetYearPage, m.ProgramPage, m.EntityInfoPage):
         assert leaf.allowed_subpage_models() == [], leaf
     assert not m.TransparencyPage.can_create_at(Page.get_first_root_node())

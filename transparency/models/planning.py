@@ -457,6 +457,20 @@ class PublicationsPage(SectionPage):
 
     content_panels = [*SectionPage.content_panels, FieldPanel("entries")]
     search_fields = [*SectionPage.search_fields, index.SearchField("entries")]
+    #: reports published as pages of their own (gel's bimonthly report of Decreto 387,
+    #: Artículo 8), by label: transparency never imports the apps above it
+    subpage_types = ["gel.BimonthlyReportPage"]
+
+    def report_pages(self):
+        """The live, public pages under this one, newest first (by their
+        ``listing_date`` when they have one, else their first publication), in one
+        query per page type."""
+        pages = list(self.get_children().live().public().specific())
+        return sorted(
+            pages,
+            key=lambda page: getattr(page, "listing_date", None) or page.first_published_at.date(),
+            reverse=True,
+        )
 
     def entries_with_heading(self):
         """Each entry with the heading tag its title takes: one level below the last
