@@ -38,9 +38,9 @@ from .forms import PetitionerForm
 from .models import PUBLIC_TYPES, PetitionType
 from .privacy import acknowledged_code, personal_data, remember_acknowledgement
 
-#: editor's fields are named ``answer_<clean name>`` so none can take the name of a
+#: editor's fields are named ``field_<clean name>`` so none can take the name of a
 #: PetitionerForm field ("email", "name", "address"... an English label gives these).
-ANSWER_PREFIX = "answer_"
+ANSWER_PREFIX = "field_"
 RATE_LIMIT_GROUP = "pqr.online_form"
 
 
