@@ -26,9 +26,7 @@ def form_page(lang="es"):
 def answers(page):
     """A valid answer for each of the demo form's fields, by field name."""
     names = {field.label: f"field_{field.clean_name}" for field in page.get_form_fields()}
-    values = iter(
-        ["San Mateo", "Calle 1 # 2-3", "3 años", None, "Vivo aquí desde 2021.", "on"]
-    )
+    values = iter(["San Mateo", "Calle 1 # 2-3", "3 años", None, "Vivo aquí desde 2021.", "on"])
     data = {}
     for field, value in zip(page.get_form_fields(), values, strict=True):
         if field.field_type == "dropdown":
