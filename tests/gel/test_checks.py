@@ -149,7 +149,8 @@ def no_online_form_pages(env):
 
 
 def at_information_level(env):
-    procedures().update(online_level="informacion")
+    """Every procedure at the information level, without an online form page."""
+    procedures().update(online_level="informacion", online_form=None)
 
 
 def unpublish_media_pages(env):

@@ -95,3 +95,20 @@ def test_forms_to_download_and_fill_in(demo_site):
     assert run(FORMS).status == PARTLY  # the linked form page is a draft
     form_pages().update(live=True)
     assert run(FORMS).status == MET
+
+
+@pytest.mark.parametrize(
+    ("kind", "criterion_id"),
+    [
+        ("tramite", "tramites-en-interaccion-nivel-de-avance-bajomedioalto"),
+        ("servicio", "servicios-en-interaccion-nivel-de-avance-bajomedioalto"),
+    ],
+)
+def test_a_linked_form_page_counts_for_interaction_too(demo_site, kind, criterion_id):
+    procedures().update(online_level="informacion")
+    unlink_all()
+    assert run(criterion_id).status == NOT_MET
+    procedure = procedures(kind).first()
+    procedure.online_form = Page.objects.get(pk=form_pages().first().pk)
+    procedure.save()
+    assert run(criterion_id).status == MET

@@ -225,6 +225,8 @@ def test_officers_see_the_case_in_the_inbox(demo_site, client, valid_online_post
     client.force_login(officer)
     response = client.get(reverse("pqr_admin:inbox"))
     assert case.radicado in response.content.decode()
+    detail = client.get(reverse("pqr_admin:case", args=[case.pk])).content.decode()
+    assert 'id="case-online-form"' in detail and case.online_form.title in detail
 
 
 def test_answer_field_names_never_clash_with_the_petitioner_fields(demo_site):
