@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
-from . import workflow
+from . import demo_online_forms, workflow
 from .filing import file_case
 from .models import Case, ClosureDay, OfficerProfile
 
@@ -48,3 +48,9 @@ def load(loader) -> int:
                     answer=step.get("answer", ""),
                 )
     return created
+
+
+def finish(loader):
+    """The online forms, once the procedures (transparency) and the citizen-services
+    section (home) they hang from exist."""
+    loader.created += demo_online_forms.load(loader)

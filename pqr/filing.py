@@ -157,4 +157,6 @@ _CASE_FIELDS = [
     "address",
     "answer_channel",
     "documents",
+    "dependency",
+    "online_form",
 ]

@@ -120,22 +120,14 @@ def clean_identity(form, data):
         form.add_error("id_number", error)
 
 
-class FilingForm(forms.Form):
-    """The petition. Identity fields are optional when filing anonymously."""
+class PetitionerForm(forms.Form):
+    """What every online filing asks besides the request itself: attachments, the
+    petitioner's identity and contact (optional when filing anonymously), how the
+    answer is sent and the consent to the privacy notice. ``FilingForm`` adds the
+    PQRSD form's type, subject and description; ``pqr.online_forms`` adds an editor's
+    form fields."""
 
     form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-    petition_type = forms.ChoiceField(
-        label=_("Type of request"),
-        choices=[(t.value, t.label) for t in PUBLIC_TYPES],
-        initial=PetitionType.GENERAL,
-        widget=forms.RadioSelect,
-    )
-    subject = forms.CharField(label=_("Subject"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Explain what you request and why (up to 10,000 characters)."),
-    )
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
@@ -199,18 +191,6 @@ class FilingForm(forms.Form):
             field.required_rule = rule
             field.widget.attrs["data-required-when"] = when
 
-    def clean_description(self):
-        text = self.cleaned_data["description"]
-        if len(text) > terms.MAX_DESCRIPTION_CHARS:
-            raise forms.ValidationError(
-                _(
-                    "The description has %(length)s characters; the maximum is %(max)s. "
-                    "Shorten it or attach a document."
-                ),
-                params={"length": len(text), "max": terms.MAX_DESCRIPTION_CHARS},
-            )
-        return text
-
     def clean_attachments(self):
         return clean_uploads(self.cleaned_data["attachments"])
 
@@ -231,6 +211,37 @@ class FilingForm(forms.Form):
                 data[field] = ""
         data["channel"] = Channel.WEB
         return data
+
+
+class FilingForm(PetitionerForm):
+    """The PQRSD petition. Identity fields are optional when filing anonymously."""
+
+    petition_type = forms.ChoiceField(
+        label=_("Type of request"),
+        choices=[(t.value, t.label) for t in PUBLIC_TYPES],
+        initial=PetitionType.GENERAL,
+        widget=forms.RadioSelect,
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Explain what you request and why (up to 10,000 characters)."),
+    )
+
+    field_order = ["form_token", "petition_type", "subject", "description", "attachments"]
+
+    def clean_description(self):
+        text = self.cleaned_data["description"]
+        if len(text) > terms.MAX_DESCRIPTION_CHARS:
+            raise forms.ValidationError(
+                _(
+                    "The description has %(length)s characters; the maximum is %(max)s. "
+                    "Shorten it or attach a document."
+                ),
+                params={"length": len(text), "max": terms.MAX_DESCRIPTION_CHARS},
+            )
+        return text
 
 
 class TrackingForm(forms.Form):

@@ -234,6 +234,16 @@ class Case(models.Model):
             "without their identification and contact data."
         ),
     )
+    online_form = models.ForeignKey(
+        "pqr.OnlineFormPage",
+        verbose_name=_("online form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+        editable=False,
+        help_text=_("The editors' online form the request was filed through, if any."),
+    )
     tracking_code_hash = models.CharField(max_length=128, editable=False)
     # NULL (not "") for staff filings without a form, so the unique constraint skips them.
     form_token = models.CharField(  # noqa: DJ001
@@ -347,3 +357,7 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.case_id} {self.kind} {'sent' if self.sent_at else 'pending'}"
+
+
+# The online form pages (Wagtail form pages that file a case) live in their own module.
+from .online_forms import OnlineFormField, OnlineFormPage  # noqa: E402, F401

@@ -14,6 +14,8 @@ from .models import Case
 
 TRACKED_SESSION_KEY = "pqr_tracked"
 TRACKED_KEPT = 10
+ACK_SESSION_KEY = "pqr_ack"
+ACK_KEPT = 5
 
 
 def personal_data(view):
@@ -40,3 +42,17 @@ def tracked_case(request, radicado):
     if radicado not in request.session.get(TRACKED_SESSION_KEY, []):
         return None
     return Case.objects.select_related("rating").filter(radicado=radicado).first()
+
+
+def remember_acknowledgement(request, case, code):
+    """Keep the tracking code of a case this browser just filed, for its receipt
+    (``pqr:acknowledgement``) and the follow-up link."""
+    acks = request.session.get(ACK_SESSION_KEY, {})
+    acks[case.radicado] = code
+    request.session[ACK_SESSION_KEY] = dict(list(acks.items())[-ACK_KEPT:])
+    remember_tracked(request, case)
+
+
+def acknowledged_code(request, case):
+    """The code this browser got when it filed ``case`` (None if another one did)."""
+    return request.session.get(ACK_SESSION_KEY, {}).get(case.radicado)

@@ -20,10 +20,14 @@ from . import deadlines, notifications, rules, terms, workflow
 from .filing import code_matches, file_case
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
-from .privacy import personal_data, remember_tracked, tracked_case
+from .privacy import (
+    ACK_KEPT,
+    ACK_SESSION_KEY,
+    personal_data,
+    remember_tracked,
+    tracked_case,
+)
 from .stats import quarterly_stats
-
-ACK_SESSION_KEY = "pqr_ack"
 
 
 @personal_data
@@ -46,7 +50,7 @@ def file_petition(request):
             if filed.code:
                 acks = request.session.get(ACK_SESSION_KEY, {})
                 acks[filed.case.radicado] = filed.code
-                request.session[ACK_SESSION_KEY] = dict(list(acks.items())[-5:])
+                request.session[ACK_SESSION_KEY] = dict(list(acks.items())[-ACK_KEPT:])
             elif filed.case.radicado not in request.session.get(ACK_SESSION_KEY, {}):
                 # The same form arrived twice from elsewhere: show the first filing,
                 # without its code (only the first response and e-mail carry it).

@@ -8,6 +8,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -159,11 +160,21 @@ def served_by_portal(context, url):
     return live_path(context, parts.path)[1]
 
 
+def _has_live_form(context, procedure):
+    """Whether ``procedure`` links a published online form page of the Spanish tree."""
+    page = procedure.online_form
+    return bool(page and page.live and page.locale_id == context.es_locale.pk)
+
+
 def _online_procedures(context, queryset):
+    """Procedures whose online form the portal itself serves: a linked online form
+    page (``online_form``) or an ``online_form_url`` on this portal."""
     return [
         p
-        for p in queryset.exclude(online_form_url="")
-        if served_by_portal(context, p.online_form_url)
+        for p in queryset.filter(
+            ~Q(online_form_url="") | Q(online_form__isnull=False)
+        ).select_related("online_form")
+        if _has_live_form(context, p) or served_by_portal(context, p.online_form_url)
     ]
 
 
@@ -184,10 +195,15 @@ def procedure_forms(context):
 def _procedures_at(context, kind, levels, online_form=False):
     """Procedures of ``kind`` at one of ``levels``; with ``online_form``, only those
     whose online form the portal itself serves."""
-    procedures = context.live_es("transparency.ProcedurePage").filter(
-        kind=kind, online_level__in=levels
-    )
-    found = _online_procedures(context, procedures) if online_form else list(procedures[:5])
+    procedures = context.live_es("transparency.ProcedurePage").filter(kind=kind)
+    if online_form:
+        # A linked, published online form makes a procedure a transaction whatever
+        # level the editor chose (ProcedurePage.effective_online_level).
+        found = _online_procedures(context, procedures)
+        found = [p for p in found if p.online_level in levels or _has_live_form(context, p)]
+    else:
+        linked = Q(online_form__live=True, online_form__locale=context.es_locale)
+        found = list(procedures.filter(Q(online_level__in=levels) | linked)[:5])
     return Result(MET if found else NOT_MET, _pages_evidence(found[:5]))
 
 

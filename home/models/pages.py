@@ -154,6 +154,7 @@ class StandardPage(BasePage):
         "surveys.SurveyPage",
         "participation.DebateIndexPage",
         "participation.ConsultationIndexPage",
+        "pqr.OnlineFormPage",
     ]
 
     class Meta:

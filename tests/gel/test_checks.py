@@ -144,24 +144,13 @@ def procedures(kind=None):
     return found.filter(kind=kind) if kind else found
 
 
-def portal_form_for(kind):
-    def change(env):
-        procedure = procedures(kind).first()
-        procedure.online_level = "transaccion"
-        procedure.online_form_url = "http://localhost/es/pqrsd/"
-        procedure.save()
-
-    return change
-
-
-def portal_form_with_downloads(env):
-    procedure = next(p for p in procedures() if len(p.downloadable_forms))
-    procedure.online_form_url = "http://localhost/es/pqrsd/"
-    procedure.save()
+def no_online_form_pages(env):
+    unpublish("pqr.OnlineFormPage")
 
 
 def at_information_level(env):
-    procedures().update(online_level="informacion")
+    """Every procedure at the information level, without an online form page."""
+    procedures().update(online_level="informacion", online_form=None)
 
 
 def unpublish_media_pages(env):
@@ -239,7 +228,9 @@ PASS = dict.fromkeys(MAPPED) | {
     "mecanismos-de-participacion": None,
     "ayudas": None,
     "contratacion-en-linea": None,
-    "formularios-para-descarga-o-diligenciamiento-en-linea": portal_form_with_downloads,
+    # The demo links its online form pages (pqr.OnlineFormPage) from a procedure and a
+    # service; tests/gel/test_online_form_checks.py covers the outside-URL path.
+    "formularios-para-descarga-o-diligenciamiento-en-linea": None,
     "tramites-en-interaccion-nivel-de-avance-bajomedioalto": None,
     "servicios-en-interaccion-nivel-de-avance-bajomedioalto": None,
     "consulta-del-estado-de-un-tramite-yo-servicio": None,
@@ -251,8 +242,8 @@ PASS = dict.fromkeys(MAPPED) | {
     "otro-idioma": None,
     "politica-de-seguridad": None,
     "monitoreo-del-desempeno-y-uso": publish_fact("usage.days_counted", 30),
-    "tramites-en-transaccion-bajomedioalto": portal_form_for("tramite"),
-    "servicios-en-transaccion-bajomedioalto": portal_form_for("servicio"),
+    "tramites-en-transaccion-bajomedioalto": None,
+    "servicios-en-transaccion-bajomedioalto": None,
     "multiples-canales": None,
     "personalizacion": None,
     "accesibilidad-web": None,
@@ -278,7 +269,7 @@ FAIL = dict.fromkeys(MAPPED, (broken_site, None)) | {
     "ayudas": (lambda env: unpublish("home.FaqPage", "home.GlossaryPage"), NOT_MET),
     "contratacion-en-linea": (lambda env: unpublish("transparency.PublicationsPage"), NOT_MET),
     "formularios-para-descarga-o-diligenciamiento-en-linea": (
-        lambda env: unpublish("transparency.ProcedurePage"),
+        lambda env: unpublish("transparency.ProcedurePage", "pqr.OnlineFormPage"),
         NOT_MET,
     ),
     "tramites-en-interaccion-nivel-de-avance-bajomedioalto": (at_information_level, NOT_MET),
@@ -293,9 +284,10 @@ FAIL = dict.fromkeys(MAPPED, (broken_site, None)) | {
     "otro-idioma": (no_english, NOT_MET),
     "politica-de-seguridad": (lambda env: unpublish("home.StandardPage"), NOT_MET),
     "monitoreo-del-desempeno-y-uso": (bare_urls, NOT_MET),
-    # The demo's catalogue links its transactional procedures to an outside system.
-    "tramites-en-transaccion-bajomedioalto": (lambda env: None, NOT_MET),
-    "servicios-en-transaccion-bajomedioalto": (lambda env: None, NOT_MET),
+    # Without the online form pages, the demo's catalogue links its transactional
+    # procedures to an outside system only.
+    "tramites-en-transaccion-bajomedioalto": (no_online_form_pages, NOT_MET),
+    "servicios-en-transaccion-bajomedioalto": (no_online_form_pages, NOT_MET),
     "multiples-canales": (combine(lambda env: blank_entity(), bare_urls), NOT_MET),
     "personalizacion": (
         combine(bare_urls, lambda env: unpublish("home.AudiencePage")),

@@ -15,6 +15,7 @@ from home.models import (
     StandardPage,
 )
 from participation.models import ConsultationIndexPage, DebateIndexPage
+from pqr.models import OnlineFormPage
 from surveys.models import SurveyIndexPage, SurveyPage
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +161,8 @@ def test_draft_page_is_not_public(client, demo_site):
 
 def test_page_tree_rules():
     """Home pages sit at the root; standard pages nest under home or each other and
-    hold the listings (news, events, FAQ, glossary, children's and audience pages)."""
+    hold the listings (news, events, FAQ, glossary, children's and audience pages) and
+    the online forms that file a PQRSD."""
     assert HomePage.allowed_parent_page_models() == [Page]
     assert set(StandardPage.allowed_parent_page_models()) >= {HomePage, StandardPage}
     assert set(StandardPage.allowed_subpage_models()) == {
@@ -175,6 +177,7 @@ def test_page_tree_rules():
         SurveyPage,
         DebateIndexPage,
         ConsultationIndexPage,
+        OnlineFormPage,
     }
 
 

@@ -22,11 +22,11 @@ URL = "/es/pqrsd/"
 IN_FLIGHT = threading.BoundedSemaphore(50)
 
 
-def _post(data, results, errors):
+def _post(data, results, errors, url=URL):
     with IN_FLIGHT:
         try:
             client = Client(raise_request_exception=False)
-            response = client.post(URL, data)
+            response = client.post(url, data)
             results.append(response.status_code)
         except Exception as error:  # noqa: BLE001 - collect every failure for the assertion
             errors.append(repr(error))
@@ -46,9 +46,10 @@ def _data(token):
     }
 
 
-def _run(datas):
+def _run(datas, url=URL):
+    """POST each of ``datas`` to ``url`` in its own thread; the statuses and errors."""
     results, errors = [], []
-    threads = [threading.Thread(target=_post, args=(data, results, errors)) for data in datas]
+    threads = [threading.Thread(target=_post, args=(data, results, errors, url)) for data in datas]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -82,7 +82,7 @@ class ProcedureIndexPage(SectionPage):
         values, form, notices = read_filters(ProcedureFilterForm, request, locale=self.locale)
         queryset = (
             self.procedures()
-            .select_related("responsible_dependency")
+            .select_related("responsible_dependency", "online_form")
             .order_by("-featured", "title")
         )
         if values.get("q"):
@@ -96,7 +96,9 @@ class ProcedureIndexPage(SectionPage):
         if values.get("audience"):
             queryset = queryset.filter(audiences__slug=values["audience"])
         if values.get("online"):
-            queryset = queryset.filter(online_level__in=ONLINE)
+            queryset = queryset.filter(
+                models.Q(online_level__in=ONLINE) | models.Q(online_form__live=True)
+            )
         context.update(listing_context(request, queryset, values, form, notices))
         return context
 
@@ -141,7 +143,19 @@ class ProcedurePage(SectionPage):
         verbose_name=_("forms to download"),
         blank=True,
     )
-    online_form_url = models.URLField(_("online form"), blank=True)
+    online_form = optional_link(
+        "wagtailcore.Page",
+        _("online form of this portal"),
+        help_text=_(
+            "An online form page of this portal that files the request; when it is "
+            "published the procedure is done fully online (transaction level)."
+        ),
+    )
+    online_form_url = models.URLField(
+        _("online form"),
+        blank=True,
+        help_text=_("The address of an online form in another system, if any."),
+    )
     online_level = models.CharField(
         _("level of online availability"),
         max_length=20,
@@ -175,6 +189,8 @@ class ProcedurePage(SectionPage):
                 FieldPanel("channel_phone"),
                 FieldPanel("channel_details"),
                 FieldPanel("online_level"),
+                # A string, not the class: transparency never imports pqr (import-linter).
+                PageChooserPanel("online_form", "pqr.OnlineFormPage"),
                 FieldPanel("online_form_url"),
             ],
             heading=_("Channels"),
@@ -219,12 +235,29 @@ class ProcedurePage(SectionPage):
         verbose_name_plural = _("procedures and services")
 
     @property
+    def has_online_form(self):
+        """Whether the linked online form page of this portal is published."""
+        return bool(self.online_form_id and self.online_form.live)
+
+    @property
+    def effective_online_level(self):
+        """The level shown and counted: a published online form of this portal makes
+        the procedure a transaction, whatever the editor chose."""
+        return "transaccion" if self.has_online_form else self.online_level
+
+    @property
+    def effective_online_level_display(self):
+        return dict(ONLINE_LEVELS)[self.effective_online_level]
+
+    @property
     def available_online(self):
-        return self.online_level in ONLINE
+        return self.effective_online_level in ONLINE
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         basis = localize_pages([self.legal_basis] if self.legal_basis_id else [])
         context["legal_basis"] = basis[0] if basis else None
         context["audience_list"] = list(self.audiences.all())
+        online_form = localize_pages([self.online_form] if self.has_online_form else [])
+        context["online_form"] = online_form[0] if online_form else None
         return context
