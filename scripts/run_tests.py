@@ -70,7 +70,13 @@ def main():
         pg_env = dict(env, TEST_DATABASE_URL=pg_url)
         redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
         pg_env["TEST_REDIS_URL"] = other_redis_db(redis_url)
-        pg_args = ["-m", "not browser and not vnu and not varnish", "-p", "no:cacheprovider", *extra]
+        pg_args = [
+            "-m",
+            "not browser and not vnu and not varnish",
+            "-p",
+            "no:cacheprovider",
+            *extra,
+        ]
         pg_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - read back after the pass
             "w+", prefix="soacha-postgres-pass-", suffix=".log", delete=False
         )

@@ -189,7 +189,10 @@ def test_a_signed_in_visitor_always_reaches_the_application(varnish, citizen):
     for _ in range(2):
         response, body = get(varnish, "/es/noticias/actualidad/", headers={"Cookie": cookie})
         assert response.getheader("X-Cache") == "MISS"
-        assert "private" in (response.getheader("Cache-Control") or ""), (response.status, response.getheaders())
+        assert "private" in (response.getheader("Cache-Control") or ""), (
+            response.status,
+            response.getheaders(),
+        )
         assert "/es/mi-cuenta/" in body
     anonymous, anonymous_body = get(varnish, "/es/noticias/actualidad/")
     assert anonymous.getheader("X-Cache") == "HIT"
