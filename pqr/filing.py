@@ -82,6 +82,19 @@ class Filed:
     created: bool
 
 
+def file_web_form(request, data):
+    """File the cleaned data of a citizen's web form (the PQRSD form or an online form
+    page): its attachments, the signed-in user, its double-submit token and this
+    request's host for the tracking link."""
+    return file_case(
+        data,
+        data["attachments"],
+        user=request.user,
+        form_token=data.get("form_token") or None,
+        base_url=notifications.request_base_url(request),
+    )
+
+
 def file_case(
     data, files=(), user=None, received_by=None, form_token=None, now=None, base_url=None
 ):

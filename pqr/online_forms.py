@@ -32,8 +32,8 @@ from django_ratelimit.core import is_ratelimited
 from cms import ratelimits
 from cms.models import BasePage
 
-from . import notifications, terms
-from .filing import file_case
+from . import terms
+from .filing import file_web_form
 from .forms import PetitionerForm
 from .models import PUBLIC_TYPES, PetitionType
 from .privacy import acknowledged_code, personal_data, remember_acknowledgement
@@ -190,13 +190,7 @@ class OnlineFormPage(AbstractForm, BasePage):
 
     def file(self, request, form):
         data = form.cleaned_data
-        filed = file_case(
-            data,
-            data["attachments"],
-            user=request.user,
-            form_token=data.get("form_token") or None,
-            base_url=notifications.request_base_url(request),
-        )
+        filed = file_web_form(request, data)
         code = filed.code
         if code:
             remember_acknowledgement(request, filed.case, code)

@@ -16,8 +16,8 @@ from cms.exports import csv_response
 from cms.pagination import paginate
 from cms.ratelimits import is_limited, too_many_requests
 
-from . import deadlines, notifications, rules, terms, workflow
-from .filing import code_matches, file_case
+from . import deadlines, rules, terms, workflow
+from .filing import code_matches, file_web_form
 from .forms import CompletionForm, FilingForm, RatingForm, TrackingForm
 from .models import Case, ClosureDay, PetitionType, Status
 from .privacy import (
@@ -40,13 +40,7 @@ def file_petition(request):
             return too_many_requests(request, "pqr/file_petition.html", {"form": form})
         if form.is_valid():
             data = form.cleaned_data
-            filed = file_case(
-                data,
-                data["attachments"],
-                user=request.user,
-                form_token=data.get("form_token") or None,
-                base_url=notifications.request_base_url(request),
-            )
+            filed = file_web_form(request, data)
             if filed.code:
                 acks = request.session.get(ACK_SESSION_KEY, {})
                 acks[filed.case.radicado] = filed.code
