@@ -83,7 +83,7 @@ def canonical_ids(pages):
 def consultation_index_context(index, request):
     now = timezone.now()
     consultations = (
-        index.consultations()
+        index.consultations(request)
         .annotate(phase_rank=_phase_rank(now))
         .select_related("dependency")
         .order_by("phase_rank", "-opens_at", "-pk")
@@ -194,6 +194,11 @@ def draft_sections(page, original_id, user, page_url):
     """The sections of ``page.draft`` (the page's own text, previews included) joined
     by block id to the original's DraftSection rows, with their counts."""
     rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
+    if not rows and original_id == page.pk:
+        # A live consultation without section rows yet (made live without the publish
+        # signal): sync once, as ``ensure_sections`` does, and read them again.
+        ensure_sections(page)
+        rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
     counts = section_counts(original_id, user)
     sections = []
     for block in page.draft:
@@ -279,8 +284,7 @@ def consultation_thread(original_id, is_open, user, problem, comments):
 
 def consultation_context(page, request):
     user = request.user
-    ensure_sections(page)
-    original_id = page.canonical_id
+    original_id = page.canonical_id  # draft_sections syncs the sections when missing
     phase = page.phase()
     is_open = phase == phases.OPEN
     problem = standing(user)

@@ -20,16 +20,22 @@ from participation.models import DraftSection, SectionVersion
 
 def canonical_page_id(page):
     """The id of ``page`` in the default language (the same page when it is the
-    original, or when no such translation exists)."""
+    original, or when no such translation exists). Kept on the page object
+    (``_canonical_id``), so one render asks once."""
+    cached = getattr(page, "_canonical_id", None)
+    if cached is not None:
+        return cached
     default = Locale.get_default()
     if page.locale_id == default.pk:
+        page._canonical_id = page.pk
         return page.pk
     original = (
         Page.objects.filter(translation_key=page.translation_key, locale=default)
         .values_list("pk", flat=True)
         .first()
     )
-    return original or page.pk
+    page._canonical_id = original or page.pk
+    return page._canonical_id
 
 
 def section_values(stream):
