@@ -8,12 +8,14 @@ is the page's own draft (so previews and translations show their text)."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from cms.pagination import paginate
 from participation import phases
@@ -65,19 +67,17 @@ def _phase_rank(now):
 
 
 def canonical_ids(pages):
-    """page pk -> the pk of its original in the default language (one query at most)."""
-    default = Locale.get_default()
-    found = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
-    keys = {p.translation_key: p.pk for p in pages if p.locale_id != default.pk}
-    if keys:
-        originals = Page.objects.filter(translation_key__in=keys, locale=default).values_list(
-            "translation_key", "pk"
-        )
-        for key, pk in originals:
-            found[keys[key]] = pk
-    for page in pages:
-        found.setdefault(page.pk, page.pk)
-    return found
+    """page pk -> the pk of its original in the default language (the page itself when
+    it is the original or has none): one query, the default locale joined in."""
+    if not pages:
+        return {}
+    originals = dict(
+        Page.objects.filter(
+            translation_key__in={p.translation_key for p in pages},
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+        ).values_list("translation_key", "pk")
+    )
+    return {p.pk: originals.get(p.translation_key, p.pk) for p in pages}
 
 
 def consultation_index_context(index, request):
