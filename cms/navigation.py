@@ -1,9 +1,12 @@
 """Where a request is in the site: the home page of its language, the main menu, the
 footer's policy pages and the URL of the same content in the other language.
 
-Everything is memoised on the request so the templates can ask several times, and
-each lookup is one query whatever the size of the tree (the home page must render in
-at most 15 queries). The lookups that do not depend on the visitor (home pages, view
+Everything is memoised on the request so the templates can ask several times. The
+home pages, the main menu, the footer's pages and the translations of the page shown
+are read together in ONE query whatever the size of the tree (``_navigation_rows``),
+the view restrictions in one more, which the check of the page served shares
+(``cms.page_routing``); the breadcrumbs come from the routing: every public page type
+renders in at most 12 queries (tests/cms/test_page_query_counts.py). The lookups that do not depend on the visitor (home pages, view
 restrictions, main menu, footer pages) are also shared between requests through
 ``NAVIGATION_CACHE`` (``NAVIGATION_CACHE_SECONDS``, 60; 0 turns it off), which any
 change to a page, a view restriction, a site, a locale or the entity settings makes
@@ -13,7 +16,7 @@ read on every request, so a page made private leaves every worker's listings at 
 import hashlib
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
@@ -65,6 +68,55 @@ def get_site(request):
     return _memo(request, "site", lambda: Site.find_for_request(request))
 
 
+def _is_public(page, request):
+    """Whether no view restriction covers ``page`` (the rule of ``public_only``)."""
+    return not any(page.path.startswith(path) for path in restricted_paths(request))
+
+
+def _navigation_rows(request, page=None):
+    """The pages the layout shows around any page, in ONE query per request: the home
+    page in every language, the candidates for the main menu (live pages marked "show
+    in menus" one level under a home page), the key pages of the entity settings
+    (footer policies, the PQRSD entry) with their translations, and the live
+    translations of ``page`` (the language switch; by default the page the layout is
+    showing, as ``get_language_alternatives`` registers it). Each lookup below picks
+    its rows; the ones shared between requests are cached by them, not here."""
+    memo = request.__dict__.setdefault("_portal_navigation", {})
+    if "rows" in memo:
+        return memo["rows"]
+    page = page or memo.get("for_page")
+    site = get_site(request)
+    if site is None:
+        memo["rows"] = {"pages": [], "page": None}
+        return memo["rows"]
+    from cms.models import EntitySettings
+
+    root = Page.objects.filter(pk=site.root_page_id)
+    condition = Q(translation_key__in=root.values("translation_key")) & (
+        Q(pk=site.root_page_id) | Q(live=True)
+    )
+    condition |= Q(depth=site.root_page.depth + 1, live=True, show_in_menus=True)
+    policy_ids = _policy_ids(EntitySettings.for_request(request))
+    if policy_ids:
+        sources = Page.objects.filter(pk__in=policy_ids.values())
+        condition |= Q(pk__in=policy_ids.values()) | Q(
+            translation_key__in=sources.values("translation_key"),
+            locale__language_code=translation.get_language(),
+            live=True,
+        )
+    is_page = page is not None and getattr(page, "pk", None) is not None
+    if is_page:
+        condition |= Q(translation_key=page.translation_key, live=True)
+    pages = list(
+        Page.objects.filter(condition)
+        .select_related("locale")
+        .only(*MENU_FIELDS, "live", "show_in_menus", "locale__language_code")
+        .order_by("path")
+    )
+    memo["rows"] = {"pages": pages, "page": page.pk if is_page else None}
+    return memo["rows"]
+
+
 def get_home_pages(request):
     """The site's live home page in every language, keyed by language code, in one
     query. The root (Spanish) home page is always present under its own code."""
@@ -73,17 +125,16 @@ def get_home_pages(request):
         site = get_site(request)
         if site is None:
             return {}
-        pages = (
-            Page.objects.filter(
-                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                    "translation_key"
-                )
-            )
-            .filter(Q(pk=site.root_page_id) | Q(live=True))
-            .select_related("locale")
-            .only(*MENU_FIELDS, "live", "locale__language_code")
+        root = next(
+            (p for p in _navigation_rows(request)["pages"] if p.pk == site.root_page_id), None
         )
-        return {page.locale.language_code: page for page in pages}
+        if root is None:
+            return {}
+        return {
+            page.locale.language_code: page
+            for page in _navigation_rows(request)["pages"]
+            if page.translation_key == root.translation_key and (page.pk == root.pk or page.live)
+        }
 
     site = get_site(request)
     return _shared(request, f"homes:{getattr(site, 'pk', None)}", compute)
@@ -99,6 +150,17 @@ def get_home_page(request, language_code=None):
     return next((page for page in homes.values() if page.pk == site.root_page_id), None)
 
 
+def view_restrictions(request):
+    """Every page view restriction, with its page's path (``page_path``), read once
+    per request: the privacy of the listings and the check of the page being served
+    (``cms.page_routing``) share it."""
+
+    def compute():
+        return list(PageViewRestriction.objects.annotate(page_path=F("page__path")))
+
+    return _memo(request, "view_restrictions", compute)
+
+
 def restricted_paths(request):
     """The paths of every page with a view restriction, read once per request.
 
@@ -107,7 +169,7 @@ def restricted_paths(request):
     expired, so there privacy is read from the database on every request."""
 
     def compute():
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return [restriction.page_path for restriction in view_restrictions(request)]
 
     if NAVIGATION_CACHE.is_shared():
         return _shared(request, "restricted_paths", compute)
@@ -120,6 +182,8 @@ def public_only(queryset, request):
     Wagtail's ``public()`` queries the restrictions each time it is called; the home
     page filters several listings (menu, news, events, trámites), so they share one
     lookup here. Same rule: a page under a restricted page is not public."""
+    if request is None:
+        return queryset.public()
     paths = restricted_paths(request)
     if not paths:
         return queryset
@@ -136,7 +200,15 @@ def get_main_menu(request):
         home = get_home_page(request)
         if home is None:
             return []
-        return list(public_only(home.get_children().live().in_menu(), request).only(*MENU_FIELDS))
+        return [
+            page
+            for page in _navigation_rows(request)["pages"]
+            if page.depth == home.depth + 1
+            and page.path.startswith(home.path)
+            and page.live
+            and page.show_in_menus
+            and _is_public(page, request)
+        ]
 
     home = get_home_page(request)
     # Keyed on the restrictions too, so a page made private leaves the menu at once
@@ -182,16 +254,26 @@ def get_language_alternatives(request, page=None):
 
     def compute():
         translations = {}
+        memo = request.__dict__.setdefault("_portal_navigation", {})
+        if is_page:  # read its translations with the navigation, if that is read
+            memo.setdefault("for_page", page)
         homes = get_home_pages(request)
         if is_page and page.pk in {home.pk for home in homes.values()}:
             translations = {code: home for code, home in homes.items() if home.live}
         elif is_page:
-            for translated in (
-                page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-                .only(*MENU_FIELDS, "locale__language_code")
-            ):
+            rows = memo.get("rows")
+            if rows is not None and rows["page"] == page.pk:  # read with the navigation
+                found = [
+                    p for p in rows["pages"] if p.translation_key == page.translation_key and p.live
+                ]
+            else:
+                found = (
+                    page.get_translations(inclusive=True)
+                    .live()
+                    .select_related("locale")
+                    .only(*MENU_FIELDS, "locale__language_code")
+                )
+            for translated in found:
                 translations[translated.locale.language_code] = translated
         current = translation.get_language()
         query = switch_query(request)
@@ -233,6 +315,11 @@ def get_breadcrumbs(request, page):
     """Ancestors of ``page`` from its home page down, excluding the page itself."""
     if page is None or getattr(page, "pk", None) is None or page.depth <= 2:
         return []
+    from cms.page_routing import ancestors_for
+
+    routed = ancestors_for(request, page)
+    if routed is not None:  # read while routing to the page: no query
+        return [ancestor for ancestor in routed if ancestor.live]
     return _memo(
         request,
         f"breadcrumbs:{page.pk}",
@@ -249,30 +336,21 @@ POLICY_FIELDS = [
 ]
 
 
+def _policy_ids(entity_settings):
+    ids = {key: getattr(entity_settings, f"{field}_id") for field, key in POLICY_FIELDS}
+    return {key: pk for key, pk in ids.items() if pk}
+
+
 def get_policy_pages(request, entity_settings):
     """The key pages named in the entity settings (footer policies, the PQRSD entry)
-    in the active language, in one query."""
+    in the active language, read with the rest of the navigation."""
 
     def compute():
-        ids = {key: getattr(entity_settings, f"{field}_id") for field, key in POLICY_FIELDS}
-        ids = {key: pk for key, pk in ids.items() if pk}
+        ids = _policy_ids(entity_settings)
         if not ids:
             return {}
         language_code = translation.get_language()
-        pages = list(
-            Page.objects.filter(
-                Q(pk__in=ids.values())
-                | Q(
-                    translation_key__in=Page.objects.filter(pk__in=ids.values()).values(
-                        "translation_key"
-                    ),
-                    locale__language_code=language_code,
-                    live=True,
-                )
-            )
-            .select_related("locale")
-            .only(*MENU_FIELDS, "live", "locale__language_code")
-        )
+        pages = _navigation_rows(request)["pages"]
         by_pk = {p.pk: p for p in pages}
         localized = {
             p.translation_key: p

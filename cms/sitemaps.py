@@ -5,6 +5,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.navigation import public_only
+
 
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists only the active language's tree; list every language's
@@ -22,13 +24,15 @@ class MultilingualSitemap(Sitemap):
         in_any_tree = Q()
         for home in homes:
             in_any_tree |= Q(path__startswith=home.path)
+        # No page type of the portal overrides ``get_sitemap_urls``, which reads only
+        # Page fields: the pages are made specific without reading their own tables
+        # (one query for the whole tree, not one more per page type).
         return (
-            Page.objects.live()
-            .public()
+            public_only(Page.objects.live(), self.request)
             .filter(in_any_tree)
             .order_by("path")
             .defer_streamfields()
-            .specific()
+            .specific(defer=True)
         )
 
     def get_urls(self, page=1, site=None, protocol=None):

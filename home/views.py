@@ -2,7 +2,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
-from cms.navigation import get_home_page
+from cms.navigation import get_home_page, public_only
 
 SITE_MAP_MAX_DEPTH = 4
 
@@ -14,13 +14,13 @@ def site_map(request):
     home = get_home_page(request)
     entries = []
     if home is not None:
-        pages = (
+        pages = public_only(
             Page.objects.descendant_of(home, inclusive=True)
             .filter(depth__lte=home.depth + SITE_MAP_MAX_DEPTH - 1)
             .live()
-            .public()
             .order_by("path")
-            .only("id", "title", "url_path", "path", "depth")
+            .only("id", "title", "url_path", "path", "depth"),
+            request,
         )
         site_root = home.get_site()
         for page in pages:

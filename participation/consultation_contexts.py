@@ -8,12 +8,14 @@ is the page's own draft (so previews and translations show their text)."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from cms.pagination import paginate
 from participation import phases
@@ -65,25 +67,23 @@ def _phase_rank(now):
 
 
 def canonical_ids(pages):
-    """page pk -> the pk of its original in the default language (one query at most)."""
-    default = Locale.get_default()
-    found = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
-    keys = {p.translation_key: p.pk for p in pages if p.locale_id != default.pk}
-    if keys:
-        originals = Page.objects.filter(translation_key__in=keys, locale=default).values_list(
-            "translation_key", "pk"
-        )
-        for key, pk in originals:
-            found[keys[key]] = pk
-    for page in pages:
-        found.setdefault(page.pk, page.pk)
-    return found
+    """page pk -> the pk of its original in the default language (the page itself when
+    it is the original or has none): one query, the default locale joined in."""
+    if not pages:
+        return {}
+    originals = dict(
+        Page.objects.filter(
+            translation_key__in={p.translation_key for p in pages},
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+        ).values_list("translation_key", "pk")
+    )
+    return {p.pk: originals.get(p.translation_key, p.pk) for p in pages}
 
 
 def consultation_index_context(index, request):
     now = timezone.now()
     consultations = (
-        index.consultations()
+        index.consultations(request)
         .annotate(phase_rank=_phase_rank(now))
         .select_related("dependency")
         .order_by("phase_rank", "-opens_at", "-pk")
@@ -194,6 +194,11 @@ def draft_sections(page, original_id, user, page_url):
     """The sections of ``page.draft`` (the page's own text, previews included) joined
     by block id to the original's DraftSection rows, with their counts."""
     rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
+    if not rows and original_id == page.pk:
+        # A live consultation without section rows yet (made live without the publish
+        # signal): sync once, as ``ensure_sections`` does, and read them again.
+        ensure_sections(page)
+        rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
     counts = section_counts(original_id, user)
     sections = []
     for block in page.draft:
@@ -279,8 +284,7 @@ def consultation_thread(original_id, is_open, user, problem, comments):
 
 def consultation_context(page, request):
     user = request.user
-    ensure_sections(page)
-    original_id = page.canonical_id
+    original_id = page.canonical_id  # draft_sections syncs the sections when missing
     phase = page.phase()
     is_open = phase == phases.OPEN
     problem = standing(user)

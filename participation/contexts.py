@@ -103,7 +103,7 @@ def filter_debates(debates, values, user, now=None):
 def index_context(index, request):
     user = request.user
     values, form, notices = read_debate_filters(request)
-    debates = index.debates()
+    debates = index.debates(request)
     moderator = rules.can_moderate(user)
     if not moderator:
         debates = debates.filter(hold__isnull=True)

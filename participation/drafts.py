@@ -10,26 +10,33 @@ import re
 import unicodedata
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from participation.models import DraftSection, SectionVersion
 
 
 def canonical_page_id(page):
     """The id of ``page`` in the default language (the same page when it is the
-    original, or when no such translation exists)."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page.pk
+    original, or when no such translation exists). Kept on the page object
+    (``_canonical_id``), so one render asks once."""
+    cached = getattr(page, "_canonical_id", None)
+    if cached is not None:
+        return cached
     original = (
-        Page.objects.filter(translation_key=page.translation_key, locale=default)
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+        )
         .values_list("pk", flat=True)
         .first()
-    )
-    return original or page.pk
+    )  # one query, the default locale joined in (the page itself when it is the original)
+    page._canonical_id = original or page.pk
+    return page._canonical_id
 
 
 def section_values(stream):

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
+from cms.navigation import public_only
 from participation import phases
 from participation.models import (
     ConsultationIndexPage,
@@ -197,7 +199,7 @@ def describe(page, now=None, anonymous=None):
     return Process(page, OTHER, INDEX_LABELS.get(label, KIND_LABELS[OTHER]))
 
 
-def _processes_by_section(sections, now):
+def _processes_by_section(sections, now, request=None):
     """``{section pk: [Process]}``: the live, public pages editors picked, in one query
     for the links, one for the pages, one per page type, two for the outcomes."""
     through = sections[0].processes.through if sections else None
@@ -210,10 +212,9 @@ def _processes_by_section(sections, now):
     )
     pages = {
         page.pk: page
-        for page in Page.objects.filter(pk__in={page_id for _s, page_id in rows})
-        .live()
-        .public()
-        .specific()
+        for page in public_only(
+            Page.objects.filter(pk__in={page_id for _s, page_id in rows}).live(), request
+        ).specific()
     }
     _prefetch_outcomes([p for p in pages.values() if isinstance(p, ConsultationPage)])
     described = {pk: describe(page, now) for pk, page in pages.items()}
@@ -226,7 +227,7 @@ def _processes_by_section(sections, now):
     return result
 
 
-def calendar(locale, now=None, length=CALENDAR_LENGTH):
+def calendar(locale, now=None, length=CALENDAR_LENGTH, request=None):
     """Every live, public consultation, debate and survey of ``locale`` with its dates:
     the upcoming and open ones first (closing soonest first), then the most recently
     closed, ``length`` at most. A fixed number of queries."""
@@ -237,7 +238,7 @@ def calendar(locale, now=None, length=CALENDAR_LENGTH):
         models.append(survey_model)
     current, finished = [], []
     for model in models:
-        base = model.objects.live().public().filter(locale=locale)
+        base = public_only(model.objects.live(), request).filter(locale=locale)
         still = Q(closes_at__gt=now) | Q(closes_at__isnull=True)
         current += list(base.filter(still).order_by("closes_at", "pk")[:length])
         finished += list(base.exclude(still).order_by("-closes_at", "-pk")[:length])
@@ -255,19 +256,24 @@ def calendar(locale, now=None, length=CALENDAR_LENGTH):
     return (upcoming + done)[:length]
 
 
-def indexes(locale):
+def indexes(locale, request=None):
     """``[(label, page)]``: the consultation, debate and survey indexes of ``locale``
-    that exist and are live."""
-    found = []
+    that exist and are live (the first of each type in the tree), in one query."""
     index_models = [
         (_("All consultations"), ConsultationIndexPage),
         (_("All debates"), DebateIndexPage),
         (_("All surveys"), survey_index_model()),
     ]
+    index_models = [(label, model) for label, model in index_models if model is not None]
+    types = ContentType.objects.get_for_models(*(model for _label, model in index_models))
+    first = {}
+    for page in public_only(
+        Page.objects.live().filter(locale=locale, content_type__in=types.values()), request
+    ).order_by("path"):
+        first.setdefault(page.content_type_id, page)
+    found = []
     for label, model in index_models:
-        if model is None:
-            continue
-        page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+        page = first.get(types[model].pk)
         if page is not None:
             found.append((label, page))
     return found
@@ -277,7 +283,7 @@ def participa_context(page, request):
     """The landing's six sections, its calendar and the index links."""
     now = timezone.now()
     rows = {section.key: section for section in page.participa_sections.all()}
-    by_section = _processes_by_section(list(rows.values()), now)
+    by_section = _processes_by_section(list(rows.values()), now, request)
     labels = dict(SECTION_CHOICES)
     sections = []
     for key in SECTION_KEYS:
@@ -293,6 +299,6 @@ def participa_context(page, request):
         )
     return {
         "participa_sections": sections,
-        "participa_calendar": calendar(page.locale, now),
-        "participa_indexes": indexes(page.locale),
+        "participa_calendar": calendar(page.locale_id, now, request=request),
+        "participa_indexes": indexes(page.locale_id, request),
     }

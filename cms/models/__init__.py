@@ -6,7 +6,7 @@ from .audiences import AUDIENCE_CHOICES, Audience
 from .consents import Consent, DataPolicyVersion, PolicyVersionLocked
 from .data_exports import DataExport
 from .dependencies import Dependency
-from .pages import BasePage
+from .pages import BasePage, with_introductions
 from .settings import EntitySettings
 from .users import NotificationPreference, User
 
@@ -14,6 +14,7 @@ __all__ = [
     "AUDIENCE_CHOICES",
     "Audience",
     "BasePage",
+    "with_introductions",
     "Consent",
     "DataExport",
     "DataPolicyVersion",

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cms.staff_2fa.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.page_routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -5,39 +5,43 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.models import BasePage
+from cms.models import BasePage, with_introductions
+from cms.navigation import public_only
 from home.blocks import HomeStreamBlock
 
 LIST_SIZE = 6
 
 
-def tagged_content(page, audience_slug):
+def tagged_content(page, audience_slug, request=None):
     """Latest news, upcoming events and standard pages of ``page``'s language tagged
     for an audience: a bounded number of queries whatever the amount of content (the
-    news' and events' images come joined, with their renditions in one more each)."""
+    news' and events' images come joined, with the renditions of both in one more)."""
     from django.utils import timezone
 
-    from .common import with_images
+    from .common import prefetch_renditions
     from .events import EventPage
     from .news import NewsPage
     from .pages import StandardPage
 
     def common(model):
         return (
-            model.objects.live()
-            .public()
+            public_only(model.objects.live(), request)
             .filter(locale_id=page.locale_id, audiences__slug=audience_slug)
             .defer_streamfields()
             .distinct()
         )
 
+    news = list(common(NewsPage).select_related("image").order_by("-date", "-pk")[:LIST_SIZE])
+    events = list(
+        common(EventPage)
+        .select_related("image")
+        .filter(end__gte=timezone.now())
+        .order_by("start")[:LIST_SIZE]
+    )
+    prefetch_renditions([item.image for item in [*news, *events]])  # one query for both
     return {
-        "news": list(with_images(common(NewsPage)).order_by("-date", "-pk")[:LIST_SIZE]),
-        "events": list(
-            with_images(common(EventPage))
-            .filter(end__gte=timezone.now())
-            .order_by("start")[:LIST_SIZE]
-        ),
+        "news": news,
+        "events": events,
         "pages": list(common(StandardPage).order_by("title")[:LIST_SIZE]),
     }
 
@@ -66,7 +70,7 @@ class AudiencePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(tagged_content(self, self.audience.slug))
+        context.update(tagged_content(self, self.audience.slug, request))
         return context
 
 
@@ -91,6 +95,6 @@ class ChildrenPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(tagged_content(self, "ninos"))
-        context["subpages"] = self.get_children().live().public().specific()
+        context.update(tagged_content(self, "ninos", request))
+        context["subpages"] = with_introductions(public_only(self.get_children().live(), request))
         return context

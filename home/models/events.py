@@ -73,10 +73,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("events calendar")
 
-    def events(self):
+    def events(self, request=None):
         return (
-            EventPage.objects.live()
-            .public()
+            public_only(EventPage.objects.live(), request)
             .child_of(self)
             .select_related("dependency")
             .order_by("start", "pk")
@@ -126,7 +125,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         next_year, next_month = shift_month(year, month, 1)
         prev_year, prev_month = shift_month(year, month, -1)
         after = datetime.datetime(next_year, next_month, 1, tzinfo=tz)
-        events = list(self.events().filter(start__lt=after, end__gte=first))
+        events = list(self.events(request).filter(start__lt=after, end__gte=first))
         days = {}
         for event in events:
             day = max(timezone.localtime(event.start).date(), first.date())
@@ -150,11 +149,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from home.ical import calendar_response
 
         since = timezone.now() - datetime.timedelta(days=365)
-        return calendar_response(request, self.title, self.events().filter(end__gte=since))
+        return calendar_response(request, self.title, self.events(request).filter(end__gte=since))
 
 
 class EventPage(ImageFields, RoutablePageMixin, BasePage):
     """An event of the Alcaldía: when (America/Bogota), where and who organises it."""
+
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("dependency", "image")
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))

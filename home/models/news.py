@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.navigation import public_only
 from cms.pagination import paginate
 from home.blocks import HomeStreamBlock
 
@@ -35,10 +36,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index page")
 
-    def news(self, category=None):
+    def news(self, category=None, request=None):
         items = with_images(
-            NewsPage.objects.live()
-            .public()
+            public_only(NewsPage.objects.live(), request)
             .child_of(self)
             .select_related("dependency")
             .order_by("-date", "-pk")
@@ -55,7 +55,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if category and category not in dict(NEWS_CATEGORIES):
             messages.append(gettext("The category you asked for does not exist: showing all news."))
             category = ""
-        page_obj = paginate(request, self.news(category), PAGE_SIZE, messages)
+        page_obj = paginate(request, self.news(category, request), PAGE_SIZE, messages)
         context = self.get_context(request)
         context.update(
             news_page=page_obj,
@@ -82,6 +82,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 class NewsPage(ImageFields, BasePage):
     """A news item, press release or publication filed under a dependency."""
+
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("dependency", "image")
 
     date = models.DateField(_("date"), default=timezone.localdate)
     category = models.CharField(

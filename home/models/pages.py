@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.models import BasePage
+from cms.models import BasePage, with_introductions
 from cms.navigation import get_main_menu, public_only
 from home.blocks import HomeStreamBlock
 
@@ -162,5 +162,5 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = with_introductions(public_only(self.get_children().live(), request))
         return context

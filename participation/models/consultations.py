@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.models import BasePage, Dependency
+from cms.navigation import public_only
 from participation import phases
 
 from .debates import CONTEXT_FEATURES
@@ -86,8 +87,8 @@ class ConsultationIndexPage(BasePage):
     class Meta:
         verbose_name = _("consultation index page")
 
-    def consultations(self):
-        return ConsultationPage.objects.child_of(self).live().public()
+    def consultations(self, request=None):
+        return public_only(ConsultationPage.objects.child_of(self).live(), request)
 
     def get_context(self, request, *args, **kwargs):
         from participation.consultation_contexts import consultation_index_context
@@ -100,6 +101,9 @@ class ConsultationIndexPage(BasePage):
 class ConsultationPage(RoutablePageMixin, BasePage):
     """A draft (norm, plan, policy or project) open to observations between two dates,
     section by section, and then the entity's answer to every observation."""
+
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("dependency",)
 
     KIND_NORM = "norm"
     KIND_PLAN = "plan"

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.models import BasePage, Dependency
+from cms.navigation import public_only
 from participation import phases
 
 CONTEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -40,8 +41,8 @@ class DebateIndexPage(BasePage):
     class Meta:
         verbose_name = _("debate index page")
 
-    def debates(self):
-        return DebatePage.objects.child_of(self).live().public()
+    def debates(self, request=None):
+        return public_only(DebatePage.objects.child_of(self).live(), request)
 
     def get_context(self, request, *args, **kwargs):
         from participation.contexts import index_context
@@ -56,6 +57,9 @@ class DebatePage(RoutablePageMixin, BasePage):
 
     Its phase (announced, open, closed) follows the dates; comments are refused
     outside the open phase by the comment service, not only by a hidden form."""
+
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("dependency",)
 
     PREMODERATION_NONE = "none"
     PREMODERATION_NEW = "new_accounts"

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.navigation import public_only
 from surveys import routes, rules
 from surveys.questions import SurveyStreamBlock, parse_steps
 
@@ -33,7 +34,9 @@ class SurveyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         surveys = list(
-            SurveyPage.objects.child_of(self).live().public().order_by("-opens_at", "-pk")
+            public_only(SurveyPage.objects.child_of(self).live(), request).order_by(
+                "-opens_at", "-pk"
+            )
         )
         now = timezone.now()
         context["open_surveys"] = [s for s in surveys if s.status(now) == "open"]

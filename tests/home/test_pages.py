@@ -67,10 +67,11 @@ def test_english_home_page(client, demo_site):
 
 @pytest.mark.parametrize("url", ["/es/", "/en/"])
 def test_home_page_query_count_is_bounded(client, demo_site, django_assert_max_num_queries, url):
-    """An uncached render (cold cache) of the home page takes at most 17 SQL queries
-    (15, plus one for the sections' cards and one for the renditions of every image
-    the page shows), however many news, events and cards it lists."""
-    with django_assert_max_num_queries(17):
+    """An uncached render (cold cache) of the home page takes at most 14 SQL queries
+    (the navigation in one, plus one for the sections' cards and one for the
+    renditions of every image the page shows), however many news, events and cards
+    it lists."""
+    with django_assert_max_num_queries(14):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -129,7 +130,7 @@ def test_site_map_lists_sections_in_current_language(client, demo_site):
 
 def test_site_map_query_count_does_not_grow(client, demo_site, django_assert_max_num_queries):
     """The site map renders the whole tree in a bounded number of queries."""
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(10):
         client.get("/es/mapa-del-sitio/")
 
 

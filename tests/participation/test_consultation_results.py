@@ -31,7 +31,7 @@ from tests.participation.results_consultations import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_contributions")]
 
 #: a ceiling for the whole page (base template, menus, settings included)
-MAX_QUERIES = 45
+MAX_QUERIES = 16
 
 
 def machine(moment):

@@ -10,7 +10,7 @@ from participation.models import Comment, Reaction
 pytestmark = pytest.mark.django_db
 
 #: a ceiling for the whole page (base template, menus, settings included)
-MAX_QUERIES = 45
+MAX_QUERIES = 30
 
 
 def grow_thread(debate, citizens, moderator, total):

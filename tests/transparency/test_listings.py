@@ -23,7 +23,7 @@ from transparency.models import (
 
 pytestmark = pytest.mark.django_db
 
-LISTING_QUERY_BOUND = 30
+LISTING_QUERY_BOUND = 16
 
 
 def norms_url(demo_site):

@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.navigation import public_only
 
 from .. import norm_guards
 from ..listing import ListingFilterForm, listing_context, read_filters
@@ -88,15 +90,17 @@ class NormIndexPage(SectionPage):
     class Meta:
         verbose_name = _("norms index page")
 
-    def norms(self):
-        return NormPage.objects.child_of(self).live().public()
+    def norms(self, request=None):
+        return public_only(NormPage.objects.child_of(self).live(), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        years = sorted(set(self.norms().values_list("year", flat=True).distinct()), reverse=True)
+        years = sorted(
+            set(self.norms(request).values_list("year", flat=True).distinct()), reverse=True
+        )
         values, form, notices = read_filters(NormFilterForm, request, years=years)
         queryset = (
-            self.norms()
+            self.norms(request)
             .select_related("document")
             .order_by("-issue_date", "-year", "-pk")
             .defer_streamfields()
@@ -281,10 +285,46 @@ class NormPage(SectionPage):
         if errors:
             raise ValidationError(errors)
 
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("document",)
+
+    #: the relations a norm page lists: (context name, through model field of this
+    #: norm, field of the related one)
+    RELATIONS = (
+        ("modifies", "modifies", "from_normpage", "to_normpage"),
+        ("repeals", "repeals", "from_normpage", "to_normpage"),
+        ("modified_by", "modifies", "to_normpage", "from_normpage"),
+        ("repealed_by", "repeals", "to_normpage", "from_normpage"),
+    )
+
+    def related_norms(self):
+        """The live norms this one modifies and repeals and those that modify and
+        repeal it, each list in the active language, in ONE query for the four (plus
+        one for the translations), however many there are."""
+        condition, flags = Q(pk__in=[]), {}
+        for name, field, this, other in self.RELATIONS:
+            through = getattr(NormPage, field).through.objects.filter(**{f"{this}_id": self.pk})
+            condition |= Q(pk__in=through.values(f"{other}_id"))
+            flags[f"in_{name}"] = Exists(through.filter(**{f"{other}_id": OuterRef("pk")}))
+        norms = list(
+            NormPage.objects.live()
+            .filter(condition)
+            .annotate(**flags)
+            .defer_streamfields()
+            .order_by("path")
+        )
+        localized = {page.translation_key: page for page in localize_pages(norms)}
+        related = {}
+        for name, *_fields in self.RELATIONS:
+            seen, pages = set(), []
+            for norm in norms:
+                if getattr(norm, f"in_{name}") and norm.translation_key not in seen:
+                    seen.add(norm.translation_key)
+                    pages.append(localized[norm.translation_key])
+            related[name] = pages
+        return related
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modifies"] = localize_pages(self.modifies.live())
-        context["repeals"] = localize_pages(self.repeals.live())
-        context["modified_by"] = localize_pages(self.modified_by.live())
-        context["repealed_by"] = localize_pages(self.repealed_by.live())
+        context.update(self.related_norms())
         return context

@@ -18,6 +18,7 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock, HeadingBlock
 from cms.charts import Frame, columns
 from cms.models import Dependency
+from cms.navigation import public_only
 
 from .base import SectionPage, localize_pages, optional_link
 
@@ -50,9 +51,7 @@ class BudgetIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["years"] = (
-            BudgetYearPage.objects.child_of(self)
-            .live()
-            .public()
+            public_only(BudgetYearPage.objects.child_of(self).live(), request)
             .order_by("-fiscal_year")
             .prefetch_related("execution_reports")
             .defer_streamfields()
@@ -275,9 +274,7 @@ class PlanPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = (
-            ProgramPage.objects.child_of(self)
-            .live()
-            .public()
+            public_only(ProgramPage.objects.child_of(self).live(), request)
             .select_related("responsible_dependency")
             .prefetch_related("projects")
         )
@@ -289,6 +286,9 @@ class PlanPage(SectionPage):
 class ProgramPage(SectionPage):
     """A program of a plan: its strategic line, objective, responsible dependency and
     contact person, budget, projects and goal indicators."""
+
+    #: read with the page when it is served (cms.page_routing)
+    serve_select_related = ("responsible_dependency",)
 
     strategic_line = models.CharField(_("strategic line"), max_length=200, blank=True)
     objective = models.TextField(_("objective"))
