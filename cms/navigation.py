@@ -6,8 +6,9 @@ home pages, the main menu, the footer's pages and the translations of the page s
 are read together in ONE query whatever the size of the tree (``_navigation_rows``),
 the view restrictions in one more, which the check of the page served shares
 (``cms.page_routing``); the breadcrumbs come from the routing: every public page type
-renders in at most 12 queries (tests/cms/test_page_query_counts.py). The lookups that do not depend on the visitor (home pages, view
-restrictions, main menu, footer pages) are also shared between requests through
+renders in at most 12 queries (tests/cms/test_page_query_counts.py). The lookups that
+do not depend on the visitor (home pages, view restrictions, main menu, footer pages)
+are also shared between requests through
 ``NAVIGATION_CACHE`` (``NAVIGATION_CACHE_SECONDS``, 60; 0 turns it off), which any
 change to a page, a view restriction, a site, a locale or the entity settings makes
 stale at once. Without a shared cache (no ``REDIS_URL``) the view restrictions are
