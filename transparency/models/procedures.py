@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from cms.blocks import DocumentBlock, LinkBlock
 from cms.models import AUDIENCE_CHOICES, Dependency
+from cms.navigation import public_only
 
 from ..listing import ListingFilterForm, listing_context, read_filters
 from .base import MENU_PAGE, SectionPage, localize_pages, optional_link
@@ -74,14 +75,14 @@ class ProcedureIndexPage(SectionPage):
     class Meta:
         verbose_name = _("procedures index page")
 
-    def procedures(self):
-        return ProcedurePage.objects.child_of(self).live().public()
+    def procedures(self, request=None):
+        return public_only(ProcedurePage.objects.child_of(self).live(), request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         values, form, notices = read_filters(ProcedureFilterForm, request, locale=self.locale)
         queryset = (
-            self.procedures()
+            self.procedures(request)
             .select_related("responsible_dependency", "online_form")
             .order_by("-featured", "title")
         )
@@ -229,6 +230,7 @@ class ProcedurePage(SectionPage):
     ]
     parent_page_types = ["transparency.ProcedureIndexPage"]
     subpage_types = []
+    serve_select_related = ("responsible_dependency", "online_form")
 
     class Meta:
         verbose_name = _("procedure or service")
