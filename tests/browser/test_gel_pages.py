@@ -35,7 +35,9 @@ def test_the_bimonthly_report_passes_axe(page, portal_url, screenshot, axe_check
     page.goto(f"{portal_url}{report.url}")
     expect(page.locator("h1")).to_have_count(1)
     assert page.locator("html").get_attribute("lang") == ("es-CO" if language == "es" else "en")
-    expect(page.locator("table caption")).to_have_count(6)
+    tables = page.locator("table").count()
+    assert tables >= 5  # criteria, plan, PQRSD (and by type when the period had cases), ...
+    expect(page.locator("table caption")).to_have_count(tables)
     expect(page.locator("a[href$='/pdf/']")).to_have_count(1)
     screenshot(page, f"gel-bimonthly-report-{language}")
     axe_check(page)
