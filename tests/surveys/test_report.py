@@ -182,7 +182,7 @@ def test_report_queries_do_not_grow_with_answers(
     client.force_login(editor)
     url = f"/admin/encuestas/{survey.pk}/"
     client.get(url)
-    with django_assert_max_num_queries(30) as ten:
+    with django_assert_max_num_queries(32) as ten:
         assert client.get(url).status_code == 200
     add_responses(survey, dict.fromkeys(range(1, 7), 500))
     with django_assert_max_num_queries(len(ten.captured_queries)):
