@@ -7,6 +7,8 @@ in three variants, interleaved round by round so that drift in the machine's loa
 falls on all of them alike:
 
 - ``off``: counting off, the page alone;
+- ``off again``: the ``off`` server once more (an A/A comparison): its change from
+  ``off`` is the measurement's own noise, the floor under which a change means nothing;
 - ``on``: counting on, the page alone (what rendering the beacon attributes costs);
 - ``on + beacon``: counting on, and every page view followed by its beacon POST from
   the same client, as a browser sends it (what the extra request and its upsert cost
@@ -26,7 +28,7 @@ PAGES = [
     ("news page", "/es/noticias/actualidad/jornada-de-vacunacion-en-compartir/"),
 ]
 ROUNDS = int(os.environ.get("BENCH_USAGE_ROUNDS") or 3)
-VARIANTS = ("off", "on", "on + beacon")
+VARIANTS = ("off", "off again", "on", "on + beacon")
 TIMEOUT = 30
 PAGE_ID = re.compile(r'data-page-id="(\d+)"')
 
@@ -107,7 +109,7 @@ def measure(host, port_on, port_off, seconds, concurrency, user_agent):
             rows.append({"name": name, "path": path, "error": f"status {status}, no page id"})
             continue
         beacon_body = f"page={match.group(1)}"
-        ports = {"off": port_off, "on": port_on, "on + beacon": port_on}
+        ports = {"off": port_off, "off again": port_off, "on": port_on, "on + beacon": port_on}
         for variant in VARIANTS:  # warm-up
             _get(host, ports[variant], path, headers)
         samples = {variant: [] for variant in VARIANTS}
@@ -135,7 +137,7 @@ def measure(host, port_on, port_off, seconds, concurrency, user_agent):
                 "errors": errors[variant],
             }
         base = row["off"]["p95_ms"]
-        for variant in ("on", "on + beacon"):
+        for variant in VARIANTS[1:]:
             p95 = row[variant]["p95_ms"]
             row[variant]["p95_change_percent"] = (
                 round(100 * (p95 - base) / base, 1) if base and p95 is not None else None
