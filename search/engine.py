@@ -16,7 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, ForeignKey, ManyToManyField
+from django.db.models import F, ForeignKey, ManyToManyField, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -353,6 +354,8 @@ class SiteSearch:
         count}``. One grouped query for pages and one COUNT for documents, cached."""
 
         def compute():
+            if connection.vendor == "postgresql":
+                return self.page_matches["counts"]
             pages = self._pages(by_type=False).search(self.search_query).facet("content_type_id")
             documents = self._documents().search(self.search_query).count()
             return {"pages": [[pk, n] for pk, n in pages.items() if pk], "documents": documents}
@@ -399,12 +402,15 @@ class SiteSearch:
         numbers (cached like the counts)."""
 
         def compute():
-            candidates = [
-                (page.pk, page.title, page.content_type_id)
-                for page in self._pages()
-                .only("pk", "title", "content_type_id")
-                .search(self.search_query)[:CANDIDATES]
-            ]
+            if connection.vendor == "postgresql":
+                candidates = self.page_matches["candidates"]
+            else:
+                candidates = [
+                    (page.pk, page.title, page.content_type_id)
+                    for page in self._pages()
+                    .only("pk", "title", "content_type_id")
+                    .search(self.search_query)[:CANDIDATES]
+                ]
             per_term, whole = self.expansion
             return rerank(
                 candidates,
@@ -418,6 +424,59 @@ class SiteSearch:
 
         key = [*self.cache_key, self.filters.type]
         return search_cache.cached("ranked", key, compute)
+
+    @cached_property
+    def page_matches(self):
+        """PostgreSQL: the counts and the best ``CANDIDATES`` page matches in ONE query.
+
+        The full-text match of the pages is evaluated once (a materialised CTE of the
+        query Wagtail's backend builds, numbered in its own relevance order); the counts
+        per content type (all types: a citizen can switch) and the candidates (of the
+        type filter, if any) are read from it, and the documents' count is a third
+        branch of the same statement. Same rows, same order as the separate queries:
+        ``{"counts": <as SiteSearch.counts>, "candidates": [(pk, title, content type
+        id), ...]}``."""
+        matches = self._pages(by_type=False).search(self.search_query).get_queryset()
+        numbered = (
+            matches.annotate(_position=Window(RowNumber(), order_by=list(matches.query.order_by)))
+            .order_by()
+            .values_list("pk", "title", "content_type_id", "_position")
+        )
+        pages_sql, pages_params = numbered.query.sql_with_params()
+        documents = self._documents().search(self.search_query).get_queryset()
+        documents_sql, documents_params = documents.order_by().values("pk").query.sql_with_params()
+        type_sql, type_params = "", []
+        if self.filters.type and self.filters.type != DOCUMENT_TYPE:
+            content_type = self.content_type_for(self.filters.type)
+            type_sql, type_params = "WHERE content_type_id = %s", [
+                content_type.pk if content_type else None
+            ]
+        sql = (
+            f"WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages_sql}) "
+            f"(SELECT 0, id, title, content_type_id, position FROM matches {type_sql} "
+            "ORDER BY position LIMIT %s) "
+            "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*) FROM matches "
+            "GROUP BY content_type_id) "
+            f"UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents_sql}) d))"
+        )
+        params = [*pages_params, *type_params, CANDIDATES, *documents_params]
+        candidates, pages, document_count = [], [], 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for part, pk, title, content_type_id, number in rows:
+            if part == 0:
+                candidates.append((number, (pk, title, content_type_id)))
+            elif part == 1 and content_type_id:
+                pages.append([content_type_id, number])
+            elif part == 2:
+                document_count = number
+        if self.filters.type == DOCUMENT_TYPE:
+            candidates = []
+        return {
+            "counts": {"pages": pages, "documents": document_count},
+            "candidates": [candidate for _number, candidate in sorted(candidates)],
+        }
 
     @property
     def cache_key(self):

@@ -15,6 +15,7 @@ The database ranks the matches (BM25 on SQLite, ``ts_rank`` on PostgreSQL); the 
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transparency.models.norms import TYPE_WORDS
 
@@ -116,6 +117,7 @@ def norm_reference(query):
     return NormReference(str(int(numbers[0])), norm_type, year)
 
 
+@lru_cache(maxsize=8192)
 def word_stem(word):
     """A crude Spanish stem for comparing titles: folded, without the usual verb,
     plural and gender endings ("pagar", "pago", "pagos" → "pag")."""
@@ -144,9 +146,16 @@ def _stems(text):
     return [word_stem(word) for word in re.findall(r"\w+", text)]
 
 
+@lru_cache(maxsize=1024)
+def _phrase_stems(phrase):
+    """The stems of ``phrase``'s words outside stopwords (a query's or synonym's words:
+    the same few phrases are compared with every candidate title)."""
+    return tuple(word_stem(word) for word in query_terms(phrase))
+
+
 def _has_words(title_stems, phrase):
     """Whether every word of ``phrase`` (outside stopwords) is among ``title_stems``."""
-    stems = [word_stem(word) for word in query_terms(phrase)]
+    stems = _phrase_stems(phrase)
     return bool(stems) and all(
         any(
             title.startswith(stem) or (len(title) >= MIN_STEM and stem.startswith(title))
