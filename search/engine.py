@@ -39,6 +39,17 @@ DOCUMENT_TYPE = "document"
 QUERY_ID_SECONDS = 3600
 #: Names of the fields that link a result to the dependency (secretaría) responsible.
 DEPENDENCY_FIELDS = ("dependency", "dependencies")
+#: PostgreSQL: counts, facets and ranking candidates from one evaluation of the pages'
+#: full-text match (see ``SiteSearch.page_matches``). Only SQL compiled by Django is
+#: put in it; every value goes in the parameters.
+MATCHES_SQL = (
+    "WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages}) "
+    "(SELECT 0, id, title, content_type_id, position FROM matches {type} "
+    "ORDER BY position LIMIT %s) "
+    "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*) FROM matches "
+    "GROUP BY content_type_id) "
+    "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d))"
+)
 
 
 def visible_pages(locale):
@@ -448,17 +459,11 @@ class SiteSearch:
         type_sql, type_params = "", []
         if self.filters.type and self.filters.type != DOCUMENT_TYPE:
             content_type = self.content_type_for(self.filters.type)
-            type_sql, type_params = "WHERE content_type_id = %s", [
-                content_type.pk if content_type else None
-            ]
-        sql = (
-            f"WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages_sql}) "
-            f"(SELECT 0, id, title, content_type_id, position FROM matches {type_sql} "
-            "ORDER BY position LIMIT %s) "
-            "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*) FROM matches "
-            "GROUP BY content_type_id) "
-            f"UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents_sql}) d))"
-        )
+            type_sql, type_params = (
+                "WHERE content_type_id = %s",
+                [content_type.pk if content_type else None],
+            )
+        sql = MATCHES_SQL.format(pages=pages_sql, type=type_sql, documents=documents_sql)
         params = [*pages_params, *type_params, CANDIDATES, *documents_params]
         candidates, pages, document_count = [], [], 0
         with connection.cursor() as cursor:
