@@ -7,20 +7,18 @@ another app adds (norms, trámites, news, events) is searched through its own
 
 import datetime
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, ForeignKey, ManyToManyField, Window
+from django.db.models import ForeignKey, ManyToManyField, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.query import And, Or, PlainText
@@ -35,8 +33,6 @@ from .synonyms import expand
 from .text import fold, plural_variants, query_terms
 
 DOCUMENT_TYPE = "document"
-#: How long the id of a logged query string is remembered (one UPDATE per search).
-QUERY_ID_SECONDS = 3600
 #: Names of the fields that link a result to the dependency (secretaría) responsible.
 DEPENDENCY_FIELDS = ("dependency", "dependencies")
 #: PostgreSQL: counts, facets and ranking candidates from one evaluation of the pages'
@@ -304,6 +300,8 @@ class SiteSearch:
     query: str
     locale: object
     filters: SearchFilters = field(default_factory=SearchFilters)
+    #: ``dependency_choices(locale)`` when the caller has already read them.
+    dependencies: list | None = None
 
     @cached_property
     def terms(self):
@@ -430,7 +428,7 @@ class SiteSearch:
                 whole,
                 norm_matches=self.exact_norms([pk for pk, _t, _c in candidates]),
                 procedure_type_id=self.content_type_id("transparency.procedurepage"),
-                dependency_names=[name for _pk, name in dependency_choices(self.locale)],
+                dependency_names=[name for _pk, name in self.dependency_choices],
             )
 
         key = [*self.cache_key, self.filters.type]
@@ -482,6 +480,12 @@ class SiteSearch:
             "counts": {"pages": pages, "documents": document_count},
             "candidates": [candidate for _number, candidate in sorted(candidates)],
         }
+
+    @cached_property
+    def dependency_choices(self):
+        if self.dependencies is not None:
+            return self.dependencies
+        return dependency_choices(self.locale)
 
     @property
     def cache_key(self):
@@ -596,20 +600,8 @@ class SiteSearch:
         return shown
 
     def record(self, found):
-        """Log the query in Wagtail's daily hits, and as "without results" when empty."""
-        from .models import NoResultDailyHits
+        """Log the query in Wagtail's daily hits, and as "without results" when empty
+        (batched: see search.hits)."""
+        from . import hits
 
-        normalised = normalise_query_string(self.query)
-        key = f"search:query-id:{hashlib.sha256(normalised.encode()).hexdigest()[:40]}"
-        query_id = cache.get(key)
-        today = timezone.localdate()
-        counted = query_id and QueryDailyHits.objects.filter(query_id=query_id, date=today).update(
-            hits=F("hits") + 1
-        )
-        if not counted:
-            query = Query.get(self.query)
-            query.add_hit(today)
-            query_id = query.pk
-            cache.set(key, query_id, QUERY_ID_SECONDS)
-        if not found:
-            NoResultDailyHits.add_hit(Query(pk=query_id, query_string=normalised), today)
+        hits.add(normalise_query_string(self.query), timezone.localdate(), found)
