@@ -142,14 +142,16 @@ def word_stem(word):
     return word
 
 
+@lru_cache(maxsize=4096)
 def _stems(text):
-    return [word_stem(word) for word in re.findall(r"\w+", text)]
+    """The stems of every word of ``text`` (a title: compared with every query)."""
+    return tuple(word_stem(word) for word in re.findall(r"\w+", text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _phrase_stems(phrase):
-    """The stems of ``phrase``'s words outside stopwords (a query's or synonym's words:
-    the same few phrases are compared with every candidate title)."""
+    """The stems of ``phrase``'s words outside stopwords (a query's, a synonym's or a
+    title's words: the same phrases and titles are compared again and again)."""
     return tuple(word_stem(word) for word in query_terms(phrase))
 
 
@@ -182,7 +184,7 @@ def phrase_position(title, terms):
     """How well the title holds the query's words in order (stopwords ignored on both
     sides): 3 when it starts with them, 2 when it holds them elsewhere, 1 when it
     starts with the first of them, 0 otherwise."""
-    title_stems = [word_stem(word) for word in query_terms(title)]
+    title_stems = _phrase_stems(title)
     stems = [word_stem(term) for term in terms]
     if not stems or not title_stems:
         return 0
