@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
@@ -46,6 +47,14 @@ MATCHES_SQL = (
     "GROUP BY content_type_id) "
     "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d))"
 )
+
+
+def database_full_text():
+    """Whether searches run on PostgreSQL's full-text search through Wagtail's database
+    backend (not SQLite's, nor Elasticsearch/OpenSearch): only then are the counts and
+    ranking candidates read with one statement (``SiteSearch.page_matches``)."""
+    backend = get_search_backend()
+    return type(backend).__name__ == "PostgresSearchBackend" and connection.vendor == "postgresql"
 
 
 def visible_pages(locale):
@@ -363,7 +372,7 @@ class SiteSearch:
         count}``. One grouped query for pages and one COUNT for documents, cached."""
 
         def compute():
-            if connection.vendor == "postgresql":
+            if database_full_text():
                 return self.page_matches["counts"]
             pages = self._pages(by_type=False).search(self.search_query).facet("content_type_id")
             documents = self._documents().search(self.search_query).count()
@@ -411,7 +420,7 @@ class SiteSearch:
         numbers (cached like the counts)."""
 
         def compute():
-            if connection.vendor == "postgresql":
+            if database_full_text():
                 candidates = self.page_matches["candidates"]
             else:
                 candidates = [
@@ -436,7 +445,8 @@ class SiteSearch:
 
     @cached_property
     def page_matches(self):
-        """PostgreSQL: the counts and the best ``CANDIDATES`` page matches in ONE query.
+        """PostgreSQL's full-text search (``database_full_text``): the counts and the
+        best ``CANDIDATES`` page matches in ONE query.
 
         The full-text match of the pages is evaluated once (a materialised CTE of the
         query Wagtail's backend builds, numbered in its own relevance order); the counts
