@@ -7,21 +7,21 @@ another app adds (norms, trámites, news, events) is searched through its own
 
 import datetime
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, ForeignKey, ManyToManyField
+from django.db.models import ForeignKey, ManyToManyField, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
@@ -34,10 +34,27 @@ from .synonyms import expand
 from .text import fold, plural_variants, query_terms
 
 DOCUMENT_TYPE = "document"
-#: How long the id of a logged query string is remembered (one UPDATE per search).
-QUERY_ID_SECONDS = 3600
 #: Names of the fields that link a result to the dependency (secretaría) responsible.
 DEPENDENCY_FIELDS = ("dependency", "dependencies")
+#: PostgreSQL: counts, facets and ranking candidates from one evaluation of the pages'
+#: full-text match (see ``SiteSearch.page_matches``). Only SQL compiled by Django is
+#: put in it; every value goes in the parameters.
+MATCHES_SQL = (
+    "WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages}) "
+    "(SELECT 0, id, title, content_type_id, position FROM matches {type} "
+    "ORDER BY position LIMIT %s) "
+    "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*) FROM matches "
+    "GROUP BY content_type_id) "
+    "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d))"
+)
+
+
+def database_full_text():
+    """Whether searches run on PostgreSQL's full-text search through Wagtail's database
+    backend (not SQLite's, nor Elasticsearch/OpenSearch): only then are the counts and
+    ranking candidates read with one statement (``SiteSearch.page_matches``)."""
+    backend = get_search_backend()
+    return type(backend).__name__ == "PostgresSearchBackend" and connection.vendor == "postgresql"
 
 
 def visible_pages(locale):
@@ -292,6 +309,8 @@ class SiteSearch:
     query: str
     locale: object
     filters: SearchFilters = field(default_factory=SearchFilters)
+    #: ``dependency_choices(locale)`` when the caller has already read them.
+    dependencies: list | None = None
 
     @cached_property
     def terms(self):
@@ -353,6 +372,8 @@ class SiteSearch:
         count}``. One grouped query for pages and one COUNT for documents, cached."""
 
         def compute():
+            if database_full_text():
+                return self.page_matches["counts"]
             pages = self._pages(by_type=False).search(self.search_query).facet("content_type_id")
             documents = self._documents().search(self.search_query).count()
             return {"pages": [[pk, n] for pk, n in pages.items() if pk], "documents": documents}
@@ -399,12 +420,15 @@ class SiteSearch:
         numbers (cached like the counts)."""
 
         def compute():
-            candidates = [
-                (page.pk, page.title, page.content_type_id)
-                for page in self._pages()
-                .only("pk", "title", "content_type_id")
-                .search(self.search_query)[:CANDIDATES]
-            ]
+            if database_full_text():
+                candidates = self.page_matches["candidates"]
+            else:
+                candidates = [
+                    (page.pk, page.title, page.content_type_id)
+                    for page in self._pages()
+                    .only("pk", "title", "content_type_id")
+                    .search(self.search_query)[:CANDIDATES]
+                ]
             per_term, whole = self.expansion
             return rerank(
                 candidates,
@@ -413,11 +437,65 @@ class SiteSearch:
                 whole,
                 norm_matches=self.exact_norms([pk for pk, _t, _c in candidates]),
                 procedure_type_id=self.content_type_id("transparency.procedurepage"),
-                dependency_names=[name for _pk, name in dependency_choices(self.locale)],
+                dependency_names=[name for _pk, name in self.dependency_choices],
             )
 
         key = [*self.cache_key, self.filters.type]
         return search_cache.cached("ranked", key, compute)
+
+    @cached_property
+    def page_matches(self):
+        """PostgreSQL's full-text search (``database_full_text``): the counts and the
+        best ``CANDIDATES`` page matches in ONE query.
+
+        The full-text match of the pages is evaluated once (a materialised CTE of the
+        query Wagtail's backend builds, numbered in its own relevance order); the counts
+        per content type (all types: a citizen can switch) and the candidates (of the
+        type filter, if any) are read from it, and the documents' count is a third
+        branch of the same statement. Same rows, same order as the separate queries:
+        ``{"counts": <as SiteSearch.counts>, "candidates": [(pk, title, content type
+        id), ...]}``."""
+        matches = self._pages(by_type=False).search(self.search_query).get_queryset()
+        numbered = (
+            matches.annotate(_position=Window(RowNumber(), order_by=list(matches.query.order_by)))
+            .order_by()
+            .values_list("pk", "title", "content_type_id", "_position")
+        )
+        pages_sql, pages_params = numbered.query.sql_with_params()
+        documents = self._documents().search(self.search_query).get_queryset()
+        documents_sql, documents_params = documents.order_by().values("pk").query.sql_with_params()
+        type_sql, type_params = "", []
+        if self.filters.type and self.filters.type != DOCUMENT_TYPE:
+            content_type = self.content_type_for(self.filters.type)
+            type_sql, type_params = (
+                "WHERE content_type_id = %s",
+                [content_type.pk if content_type else None],
+            )
+        sql = MATCHES_SQL.format(pages=pages_sql, type=type_sql, documents=documents_sql)
+        params = [*pages_params, *type_params, CANDIDATES, *documents_params]
+        candidates, pages, document_count = [], [], 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for part, pk, title, content_type_id, number in rows:
+            if part == 0:
+                candidates.append((number, (pk, title, content_type_id)))
+            elif part == 1 and content_type_id:
+                pages.append([content_type_id, number])
+            elif part == 2:
+                document_count = number
+        if self.filters.type == DOCUMENT_TYPE:
+            candidates = []
+        return {
+            "counts": {"pages": pages, "documents": document_count},
+            "candidates": [candidate for _number, candidate in sorted(candidates)],
+        }
+
+    @cached_property
+    def dependency_choices(self):
+        if self.dependencies is not None:
+            return self.dependencies
+        return dependency_choices(self.locale)
 
     @property
     def cache_key(self):
@@ -532,20 +610,8 @@ class SiteSearch:
         return shown
 
     def record(self, found):
-        """Log the query in Wagtail's daily hits, and as "without results" when empty."""
-        from .models import NoResultDailyHits
+        """Log the query in Wagtail's daily hits, and as "without results" when empty
+        (batched: see search.hits)."""
+        from . import hits
 
-        normalised = normalise_query_string(self.query)
-        key = f"search:query-id:{hashlib.sha256(normalised.encode()).hexdigest()[:40]}"
-        query_id = cache.get(key)
-        today = timezone.localdate()
-        counted = query_id and QueryDailyHits.objects.filter(query_id=query_id, date=today).update(
-            hits=F("hits") + 1
-        )
-        if not counted:
-            query = Query.get(self.query)
-            query.add_hit(today)
-            query_id = query.pk
-            cache.set(key, query_id, QUERY_ID_SECONDS)
-        if not found:
-            NoResultDailyHits.add_hit(Query(pk=query_id, query_string=normalised), today)
+        hits.add(normalise_query_string(self.query), timezone.localdate(), found)

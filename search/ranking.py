@@ -15,6 +15,7 @@ The database ranks the matches (BM25 on SQLite, ``ts_rank`` on PostgreSQL); the 
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transparency.models.norms import TYPE_WORDS
 
@@ -116,6 +117,7 @@ def norm_reference(query):
     return NormReference(str(int(numbers[0])), norm_type, year)
 
 
+@lru_cache(maxsize=8192)
 def word_stem(word):
     """A crude Spanish stem for comparing titles: folded, without the usual verb,
     plural and gender endings ("pagar", "pago", "pagos" → "pag")."""
@@ -140,13 +142,22 @@ def word_stem(word):
     return word
 
 
+@lru_cache(maxsize=4096)
 def _stems(text):
-    return [word_stem(word) for word in re.findall(r"\w+", text)]
+    """The stems of every word of ``text`` (a title: compared with every query)."""
+    return tuple(word_stem(word) for word in re.findall(r"\w+", text))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_stems(phrase):
+    """The stems of ``phrase``'s words outside stopwords (a query's, a synonym's or a
+    title's words: the same phrases and titles are compared again and again)."""
+    return tuple(word_stem(word) for word in query_terms(phrase))
 
 
 def _has_words(title_stems, phrase):
     """Whether every word of ``phrase`` (outside stopwords) is among ``title_stems``."""
-    stems = [word_stem(word) for word in query_terms(phrase)]
+    stems = _phrase_stems(phrase)
     return bool(stems) and all(
         any(
             title.startswith(stem) or (len(title) >= MIN_STEM and stem.startswith(title))
@@ -173,7 +184,7 @@ def phrase_position(title, terms):
     """How well the title holds the query's words in order (stopwords ignored on both
     sides): 3 when it starts with them, 2 when it holds them elsewhere, 1 when it
     starts with the first of them, 0 otherwise."""
-    title_stems = [word_stem(word) for word in query_terms(title)]
+    title_stems = _phrase_stems(title)
     stems = [word_stem(term) for term in terms]
     if not stems or not title_stems:
         return 0

@@ -5,12 +5,11 @@ is "known" when a title holds it; "recidencia" becomes "residencia", "liscencia"
 becomes "licencia"."""
 
 import difflib
-import re
 
 from . import cache as search_cache
 from .engine import visible_pages
 from .synonyms import synonym_table
-from .text import fold, plural_variants, query_terms
+from .text import WORD_RE, fold, plural_variants, query_terms
 
 #: Words shorter than this are never corrected (abbreviations, numbers).
 MIN_LENGTH = 4
@@ -23,10 +22,9 @@ def vocabulary(locale):
     words (cached per content generation)."""
 
     def compute():
-        words = set()
+        # Each distinct word is folded once: titles share most of their words.
         titles = visible_pages(locale).values_list("title", flat=True)
-        for title in titles.iterator():
-            words.update(fold(word) for word in re.findall(r"\w+", title))
+        words = {fold(word) for word in set(WORD_RE.findall("\n".join(titles)))}
         for phrase in synonym_table():
             words.update(phrase.split())
         return sorted(word for word in words if len(word) >= MIN_LENGTH and not word.isdigit())
@@ -34,18 +32,24 @@ def vocabulary(locale):
     return search_cache.cached("vocabulary", [locale.pk], compute)
 
 
+def correctable(term):
+    """Whether a query word may be corrected: long enough and not a number."""
+    folded = fold(term)
+    return len(folded) >= MIN_LENGTH and not folded.isdigit()
+
+
 def correction(query, locale):
     """The query with its unknown words replaced by the closest known ones, or None
     when no word needs (or has) a correction."""
     terms = query_terms(query)
-    if not terms:
-        return None
+    if not any(correctable(term) for term in terms):
+        return None  # the titles' vocabulary is not even read
     words = vocabulary(locale)
     known = set(words)
     corrected, changed = [], False
     for term in terms:
         folded = fold(term)
-        if len(folded) < MIN_LENGTH or folded.isdigit() or known & set(plural_variants(term)):
+        if not correctable(term) or known & set(plural_variants(term)):
             corrected.append(term)
             continue
         close = difflib.get_close_matches(folded, words, n=1, cutoff=CUTOFF)

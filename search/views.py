@@ -75,7 +75,8 @@ def search(request):
     """The results page: editors' picks, results of every type with filters, and
     suggestions when nothing matches. Over the rate limit it answers 429 with the form."""
     locale = Locale.get_active()
-    form = SearchForm(request.GET, dependency_choices=dependency_choices(locale))
+    dependencies = dependency_choices(locale)
+    form = SearchForm(request.GET, dependency_choices=dependencies)
     query = form.cleaned_value("q")
     context = {"form": form, "search_query": query, "limited": False}
     if is_limited(request):
@@ -89,13 +90,13 @@ def search(request):
         year=form.cleaned_value("year"),
         dependency=form.cleaned_value("dependency"),
     )
-    site_search = SiteSearch(query, locale, filters)
+    site_search = SiteSearch(query, locale, filters, dependencies)
     record = site_search.terms and "page" not in request.GET and not filters.active
     if site_search.terms and not site_search.total:
         # Nothing found: search again with the misspelt words corrected, if any; the
         # citizen's own words are logged as a search without results.
         corrected = correction(query, locale)
-        fixed = SiteSearch(corrected, locale, filters) if corrected else None
+        fixed = SiteSearch(corrected, locale, filters, dependencies) if corrected else None
         if fixed is not None and fixed.total:
             if record:
                 site_search.record(found=bool(site_search.promotions))

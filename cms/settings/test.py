@@ -37,3 +37,4 @@ CACHES = {
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE = False  # tests that need it turn it on
+SEARCH_HITS_FLUSH_SECONDS = 0  # every search's hit is written at once (search.hits)
