@@ -212,7 +212,9 @@ def add_sections(parent, start, count):
         parent.add_child(instance=page)
 
 
-@pytest.mark.parametrize("listing", ["news", "subpages", "site_map", "sitemap_xml"])
+@pytest.mark.parametrize(
+    "listing", ["news", "subpages", "site_map", "sitemap_xml", "self_assessment"]
+)
 def test_listing_costs_the_same_with_few_and_many_items(client, demo_site, uncached, listing):
     index = NewsIndexPage.objects.get(slug="actualidad", locale__language_code="es")
     section = StandardPage.objects.get(slug="atencion-ciudadania", locale__language_code="es")
@@ -222,8 +224,11 @@ def test_listing_costs_the_same_with_few_and_many_items(client, demo_site, uncac
         url, add = section.url, lambda start, count: add_sections(section, start, count)
     elif listing == "site_map":
         url, add = "/es/mapa-del-sitio/", lambda start, count: add_sections(section, start, count)
-    else:
+    elif listing == "sitemap_xml":
         url, add = "/sitemap.xml", lambda start, count: add_news(index, start, count)
+    else:  # the GEL checks read every live page
+        url = "/es/gobierno-en-linea/autoevaluacion/"
+        add = lambda start, count: add_sections(section, start, count)  # noqa: E731
     add(0, 2)
     few = count_queries(client, url)
     add(2, 25)
