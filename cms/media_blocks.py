@@ -294,17 +294,23 @@ def _has_transcribed_media(body):
     )
 
 
-def live_pages_with_media():
+def live_pages_with_media(restricted_paths=None):
     """The live, public pages whose body has a video or audio block with a transcript
     (specific pages, by path). One query (a union over the page models whose ``body``
     uses the shared vocabulary) finds the rows that mention a media block; only those
-    are loaded. The number of queries does not grow with the number of pages."""
+    are loaded. The number of queries does not grow with the number of pages.
+    ``restricted_paths``: the paths of the pages with a view restriction, when the
+    caller has read them already."""
+    from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import Page, PageViewRestriction, get_page_models
 
     from cms.blocks import BaseStreamBlock
 
+    if restricted_paths is None:
+        restricted_paths = PageViewRestriction.objects.values_list("page__path", flat=True)
     restricted = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    for path in restricted_paths:
         restricted |= Q(path__startswith=path)
     mentions = []
     for model in get_page_models():
@@ -325,15 +331,20 @@ def live_pages_with_media():
         )
         if restricted:
             rows = rows.exclude(restricted)
-        mentions.append(rows.order_by().values_list("pk", flat=True))
+        mentions.append(rows.order_by().values_list("pk", "content_type_id"))
     if not mentions:
         return []
-    ids = (
+    rows = (
         list(mentions[0].union(*mentions[1:], all=True)) if len(mentions) > 1 else list(mentions[0])
     )
-    found = [
-        page
-        for page in Page.objects.filter(pk__in=ids).specific()
-        if _has_transcribed_media(page.body)
-    ]
+    by_type = {}
+    for pk, content_type_id in rows:
+        by_type.setdefault(content_type_id, []).append(pk)
+    found = []
+    for content_type_id, ids in by_type.items():  # one query per type found, no Page query
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not issubclass(model, Page):
+            continue
+        pages = model.objects.filter(pk__in=ids)
+        found += [page for page in pages if _has_transcribed_media(page.body)]
     return sorted(found, key=lambda page: page.path)

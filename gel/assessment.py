@@ -86,10 +86,11 @@ def _manual(criterion, evaluation):
     )
 
 
-def evaluate(site=None, today=None):
-    """One ``Evaluation`` per criterion, in the decree's order (bounded queries: each
-    check runs a fixed number, manual evaluations are read in one)."""
-    context = SiteContext(site)
+def evaluate(site=None, today=None, request=None, context=None):
+    """One ``Evaluation`` per criterion, in the decree's order (bounded queries: the
+    checks share the facts of one ``SiteContext``, manual evaluations are read in one;
+    with ``request``, the site, its settings and view restrictions are the request's)."""
+    context = context or SiteContext(site, request=request)
     manual = (
         ManualEvaluation.objects.select_related("evidence_document")
         .filter(criterion_id__in=list(MANUAL))

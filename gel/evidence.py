@@ -17,7 +17,7 @@ from .checks.base import Evidence
 SOURCE_LANGUAGE = "es"
 
 
-def _translations(evaluations, language):
+def _translations(evaluations, language, context=None):
     keys = {
         item.page.translation_key
         for evaluation in evaluations
@@ -26,6 +26,15 @@ def _translations(evaluations, language):
     }
     if not keys:
         return {}
+    if context is not None:  # the live public pages the checks read: no query
+        locale = context.locale(language)
+        if locale is None:
+            return {}
+        return {
+            page.translation_key: page
+            for page in context.public_pages
+            if page.locale_id == locale.pk and page.translation_key in keys
+        }
     pages = (
         Page.objects.live()
         .public()
@@ -48,13 +57,14 @@ def _localized(item, translations, language, request):
     return replace(item, url=url, label=url if item.label == item.url else item.label)
 
 
-def localize(evaluations, request=None, language=None):
+def localize(evaluations, request=None, language=None, context=None):
     """Point every evaluation's evidence at the ``language`` version (the active one by
-    default), in place."""
+    default), in place; with the ``SiteContext`` of the evaluation, the translations
+    are looked up among the pages it read."""
     language = language or translation.get_language()
     if not language or language == SOURCE_LANGUAGE:
         return evaluations
-    translations = _translations(evaluations, language)
+    translations = _translations(evaluations, language, context)
     for evaluation in evaluations:
         evaluation.evidence = [
             _localized(item, translations, language, request) for item in evaluation.evidence

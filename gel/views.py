@@ -6,6 +6,7 @@ from django.shortcuts import render
 from . import evidence
 from .action_plan import plan_progress
 from .assessment import evaluate, summarise
+from .checks.base import SiteContext
 from .history import SHOWN, history_chart
 from .models import Snapshot
 
@@ -13,7 +14,9 @@ from .models import Snapshot
 def self_assessment(request):
     """Every criterion's status and evidence, percentages per phase and category beside
     the 2009 self-report, and the history of snapshots (bounded queries)."""
-    summary = summarise(evidence.localize(evaluate(), request))
+    context = SiteContext(request=request)
+    evaluations = evaluate(context=context)
+    summary = summarise(evidence.localize(evaluations, request, context=context))
     snapshots = list(Snapshot.objects.order_by("-taken_at")[:SHOWN])
     return render(
         request,

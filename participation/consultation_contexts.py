@@ -6,10 +6,22 @@ A consultation's comments, positions and sections belong to its original page
 (``page.canonical_id``), so a translation shows the same participation; the text shown
 is the page's own draft (so previews and translations show their text)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -156,50 +168,48 @@ class TimelineStep:
     done: bool = False
 
 
-@dataclass
-class Counts:
-    comments: dict = field(default_factory=dict)  # section pk -> published comments
-    support: dict = field(default_factory=dict)
-    oppose: dict = field(default_factory=dict)
-    mine: dict = field(default_factory=dict)  # section pk -> the viewer's position
+def with_counts(sections, original_id, user):
+    """``sections`` (a DraftSection queryset) annotated with their published comments
+    (``n_comments``), supports and oppositions (``n_support``, ``n_oppose``) and the
+    viewer's position (``my_position``, 0 when none): subqueries of the one query that
+    reads the sections, whatever the number of comments and positions."""
 
+    def count(queryset):
+        counted = Func(F("pk"), function="COUNT", output_field=IntegerField())
+        return Subquery(queryset.order_by().annotate(n=counted).values("n"))
 
-def section_counts(original_id, user, section_ids=None):
-    """Published comments, supports and oppositions per section of the consultation,
-    and the viewer's positions: three grouped queries (two for anonymous visitors)."""
     comments = Comment.objects.filter(
-        page_id=original_id, status=Comment.PUBLISHED, section_version__isnull=False
+        page_id=original_id,
+        status=Comment.PUBLISHED,
+        section_version__isnull=False,
+        section_version__section_id=OuterRef("pk"),
     )
-    positions = SectionPosition.objects.filter(section__page_id=original_id)
-    if section_ids is not None:
-        comments = comments.filter(section_version__section_id__in=section_ids)
-        positions = positions.filter(section_id__in=section_ids)
-    counts = Counts()
-    counts.comments = dict(
-        comments.order_by()
-        .values_list("section_version__section_id")
-        .annotate(n=Count("pk"))
-        .values_list("section_version__section_id", "n")
+    positions = SectionPosition.objects.filter(section_id=OuterRef("pk"))
+    sections = sections.annotate(
+        n_comments=count(comments),
+        n_support=count(positions.filter(value=SectionPosition.SUPPORT)),
+        n_oppose=count(positions.exclude(value=SectionPosition.SUPPORT)),
     )
-    for section_id, value, n in (
-        positions.order_by().values_list("section_id", "value").annotate(n=Count("pk"))
-    ):
-        (counts.support if value == SectionPosition.SUPPORT else counts.oppose)[section_id] = n
     if user.is_authenticated:
-        counts.mine = dict(positions.filter(user=user).values_list("section_id", "value"))
-    return counts
+        mine = positions.filter(user=user).values("value")[:1]
+        return sections.annotate(my_position=Coalesce(Subquery(mine), Value(0)))
+    return sections.annotate(my_position=Value(0, output_field=IntegerField()))
 
 
 def draft_sections(page, original_id, user, page_url):
     """The sections of ``page.draft`` (the page's own text, previews included) joined
-    by block id to the original's DraftSection rows, with their counts."""
-    rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
+    by block id to the original's DraftSection rows, with their counts (one query)."""
+
+    def read():
+        rows = DraftSection.objects.filter(page_id=original_id)
+        return {s.key: s for s in with_counts(rows, original_id, user)}
+
+    rows = read()
     if not rows and original_id == page.pk:
         # A live consultation without section rows yet (made live without the publish
         # signal): sync once, as ``ensure_sections`` does, and read them again.
         ensure_sections(page)
-        rows = {s.key: s for s in DraftSection.objects.filter(page_id=original_id)}
-    counts = section_counts(original_id, user)
+        rows = read()
     sections = []
     for block in page.draft:
         if block.block_type != "section":
@@ -214,10 +224,10 @@ def draft_sections(page, original_id, user, page_url):
             row=row,
         )
         if row is not None:
-            view.comment_count = counts.comments.get(row.pk, 0)
-            view.support = counts.support.get(row.pk, 0)
-            view.oppose = counts.oppose.get(row.pk, 0)
-            view.position = counts.mine.get(row.pk, 0)
+            view.comment_count = row.n_comments or 0
+            view.support = row.n_support or 0
+            view.oppose = row.n_oppose or 0
+            view.position = row.my_position or 0
             view.url = section_url(page_url, key)
         sections.append(view)
     return sections
@@ -339,11 +349,6 @@ def section_context(page, request, section):
     is_open = phase == phases.OPEN and section.removed_at is None
     problem = standing(user)
     page_url = page.get_url(request) or "/"
-    current = (
-        SectionVersion.objects.filter(section=section, version=section.version).first()
-        or SectionVersion.objects.filter(section=section).order_by("-version").first()
-    )
-    number, heading, body = current.number, current.heading, current.body
     for block in page.draft:
         if block.block_type == "section" and str(block.id) == section.key:
             number, heading, body = (
@@ -352,7 +357,14 @@ def section_context(page, request, section):
                 block.value["body"],
             )
             break
-    counts = section_counts(original_id, user, [section.pk])
+    else:  # not in the page's draft (any more): its last version
+        current = (
+            SectionVersion.objects.filter(section=section, version=section.version).first()
+            or SectionVersion.objects.filter(section=section).order_by("-version").first()
+        )
+        number, heading, body = current.number, current.heading, current.body
+    if not hasattr(section, "n_comments"):  # read with its counts by the view, else here
+        section = with_counts(DraftSection.objects.filter(pk=section.pk), original_id, user).get()
     comments = list(
         Comment.objects.filter(page_id=original_id, section_version__section=section)
         .select_related("user__participant", "section_version")
@@ -381,10 +393,10 @@ def section_context(page, request, section):
             "phase": phase,
             "phase_label": phases.CONSULTATION_LABELS[phase],
             "thread": thread,
-            "comment_count": counts.comments.get(section.pk, 0),
-            "support": counts.support.get(section.pk, 0),
-            "oppose": counts.oppose.get(section.pk, 0),
-            "position": counts.mine.get(section.pk, 0),
+            "comment_count": section.n_comments or 0,
+            "support": section.n_support or 0,
+            "oppose": section.n_oppose or 0,
+            "position": section.my_position or 0,
             "may_comment": problem is None and is_open,
             "may_take_position": problem is None and is_open,
             "comment_action": _comment_action(page),

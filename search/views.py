@@ -2,19 +2,22 @@
 search box's progressive enhancement. Both are rate-limited per client address."""
 
 from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from django_ratelimit.decorators import ratelimit
 
 from cms.models import EntitySettings
+from cms.navigation import restricted_paths
 from cms.pagination import paginate, query_without_page
 from cms.ratelimits import is_limited, rate, too_many_requests
+from participation.models import DebateHold
 
 from .engine import SearchFilters, SiteSearch, dependency_choices, visible_pages
 from .forms import SearchForm
@@ -56,14 +59,40 @@ def popular_searches():
 
 
 def help_links(request, locale):
-    """The trámites catalogue and the PQRSD form, when they exist in this language."""
+    """The trámites catalogue and the PQRSD form, when they exist in this language: one
+    query for both (the catalogue among ``visible_pages``, with the view restrictions
+    the request has read already; the PQRSD page in any state and its translation)."""
+    visible = (
+        Q(live=True, locale=locale, slug=PROCEDURES_SLUG)
+        & ~Q(depth=1)
+        & ~Q(pk__in=DebateHold.objects.values("debate_id"))
+    )
+    for path in restricted_paths(request):
+        visible &= ~Q(path__startswith=path)
+    pqrsd_id = EntitySettings.for_request(request).pqrsd_page_id
+    wanted = visible
+    if pqrsd_id is not None:
+        wanted |= Q(pk=pqrsd_id) | Q(
+            locale=locale,
+            translation_key__in=Page.objects.filter(pk=pqrsd_id).values("translation_key"),
+        )
+    pages = list(
+        Page.objects.filter(wanted)
+        .annotate(is_procedures=ExpressionWrapper(visible, output_field=BooleanField()))
+        .order_by("path")
+    )
     links = []
-    procedures = visible_pages(locale).filter(slug=PROCEDURES_SLUG).first()
+    procedures = next((page for page in pages if page.is_procedures), None)
     if procedures is not None:
         links.append((procedures.get_url(request), procedures.title))
-    pqrsd = EntitySettings.for_request(request).pqrsd_page
+    pqrsd = next((page for page in pages if page.pk == pqrsd_id), None)
     if pqrsd is not None:
-        pqrsd = pqrsd.get_translation_or_none(locale) or pqrsd
+        translated = [
+            page
+            for page in pages
+            if page.translation_key == pqrsd.translation_key and page.locale_id == locale.pk
+        ]
+        pqrsd = translated[0] if translated else pqrsd
         if pqrsd.live:
             links.append((pqrsd.get_url(request), pqrsd.title))
     return links

@@ -8,14 +8,13 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Workflow, get_page_models
+from wagtail.models import Page, get_page_models
 
 from cms.assessment_facts import fact
 from cms.media_blocks import live_pages_with_media
@@ -36,7 +35,7 @@ def _served(context, name, label):
 
 
 def _first_live(context, label):
-    return context.live_es(label).order_by("path").first()
+    return context.first_public_es(label)
 
 
 def _pages_evidence(pages):
@@ -68,7 +67,7 @@ def pqrsd_online(context):
 @automatic("mecanismo-de-busqueda", _("The site search over the published pages."))
 def site_search(context):
     served, evidence = _served(context, "search:search", _("Search"))
-    return graded([served, context.public(Page.objects.filter(depth__gt=2)).exists()], evidence)
+    return graded([served, any(page.depth > 2 for page in context.public_pages)], evidence)
 
 
 @automatic(
@@ -80,8 +79,15 @@ def email_subscriptions(context):
     fed = []
     for list_key in subscription_lists.LISTS:
         models = subscription_lists.models_for(list_key)
-        fed.append(any(context.public(model.objects.all()).exists() for model in models))
+        fed.append(any(_published(context, model) for model in models))
     return graded([served, *fed], evidence)
+
+
+def _published(context, model):
+    """Whether a live, public page of ``model`` (any language) exists."""
+    if issubclass(model, Page):
+        return bool(context.public_of(model._meta.label))
+    return context.public(model.objects.all()).exists()
 
 
 @automatic(
@@ -89,7 +95,7 @@ def email_subscriptions(context):
     _("At least one published survey, open or closed, whose results are public."),
 )
 def opinion_surveys(context):
-    surveys = list(context.live_es("surveys.SurveyPage"))
+    surveys = context.specific_public_es("surveys.SurveyPage")
     public = [s for s in surveys if s.results_visibility == "public" or s.status() == "closed"]
     if public:
         return Result(MET, _pages_evidence(public))
@@ -101,14 +107,15 @@ def opinion_surveys(context):
     _("Published pages with video (WebVTT captions) or audio, each with a transcript."),
 )
 def audio_video(context):
-    pages = live_pages_with_media()
+    pages = live_pages_with_media(context.restricted_paths)
     return graded([bool(pages)], _pages_evidence(pages[:5]))
 
 
 @automatic("descarga-de-documentos", _("Documents published for download."))
 def document_downloads(context):
     documents = get_document_model().objects.filter(collection__view_restrictions__isnull=True)
-    return graded([documents.exists()], [Evidence(d.title, d.url) for d in documents[:3]])
+    first = list(documents[:3])
+    return graded([bool(first)], [Evidence(d.title, d.url) for d in first])
 
 
 @automatic(
@@ -134,7 +141,7 @@ def help_pages(context):
 def procurement_online(context):
     plan = contracts = False
     evidence = []
-    for page in context.live_es("transparency.PublicationsPage"):
+    for page in context.specific_public_es("transparency.PublicationsPage"):
         found = False
         # The stored JSON, not the blocks: no document is fetched, whatever the entries.
         for block in page.entries.raw_data:
@@ -166,15 +173,14 @@ def _has_live_form(context, procedure):
     return bool(page and page.live and page.locale_id == context.es_locale.pk)
 
 
-def _online_procedures(context, queryset):
+def _online_procedures(context, procedures):
     """Procedures whose online form the portal itself serves: a linked online form
     page (``online_form``) or an ``online_form_url`` on this portal."""
     return [
         p
-        for p in queryset.filter(
-            ~Q(online_form_url="") | Q(online_form__isnull=False)
-        ).select_related("online_form")
-        if _has_live_form(context, p) or served_by_portal(context, p.online_form_url)
+        for p in procedures
+        if (p.online_form_url != "" or p.online_form_id is not None)
+        and (_has_live_form(context, p) or served_by_portal(context, p.online_form_url))
     ]
 
 
@@ -183,11 +189,15 @@ def _online_procedures(context, queryset):
     _("Procedures with forms to download, and forms filled in online on the portal."),
 )
 def procedure_forms(context):
-    procedures = context.live_es("transparency.ProcedurePage")
+    procedures = context.procedures
     downloads = [page for page in procedures if len(page.downloadable_forms)]
     form_models = [model for model in get_page_models() if issubclass(model, AbstractForm)]
-    content_types = ContentType.objects.get_for_models(*form_models).values()
-    online = list(context.live_es("wagtailcore.Page").filter(content_type__in=content_types)[:5])
+    content_types = {ct.pk for ct in ContentType.objects.get_for_models(*form_models).values()}
+    online = [
+        page
+        for page in context.public_pages
+        if page.locale_id == context.es_locale.pk and page.content_type_id in content_types
+    ][:5]
     online += _online_procedures(context, procedures)
     return graded([bool(downloads), bool(online)], _pages_evidence((online + downloads)[:5]))
 
@@ -195,15 +205,23 @@ def procedure_forms(context):
 def _procedures_at(context, kind, levels, online_form=False):
     """Procedures of ``kind`` at one of ``levels``; with ``online_form``, only those
     whose online form the portal itself serves."""
-    procedures = context.live_es("transparency.ProcedurePage").filter(kind=kind)
+    procedures = [p for p in context.procedures if p.kind == kind]
     if online_form:
         # A linked, published online form makes a procedure a transaction whatever
         # level the editor chose (ProcedurePage.effective_online_level).
         found = _online_procedures(context, procedures)
         found = [p for p in found if p.online_level in levels or _has_live_form(context, p)]
     else:
-        linked = Q(online_form__live=True, online_form__locale=context.es_locale)
-        found = list(procedures.filter(Q(online_level__in=levels) | linked)[:5])
+        found = [
+            p
+            for p in procedures
+            if p.online_level in levels
+            or (
+                p.online_form is not None
+                and p.online_form.live
+                and p.online_form.locale_id == context.es_locale.pk
+            )
+        ][:5]
     return Result(MET if found else NOT_MET, _pages_evidence(found[:5]))
 
 
@@ -253,10 +271,7 @@ def response_terms(context):
 )
 def user_satisfaction(context):
     rated, evidence = _served(context, "pqr:rate", _("Rate an answer"))
-    recorded = [
-        model is not None and model.objects.exists()
-        for model in (context.model("pqr.Rating"), context.model("surveys.PageFeedback"))
-    ]
+    recorded = [context.recorded("rating"), context.recorded("page_feedback")]
     return graded([rated, any(recorded)], evidence)
 
 
@@ -274,16 +289,21 @@ def mobile_subscriptions(context):
     _("The English tree has a live translation of a set share of the Spanish pages."),
 )
 def other_language(context):
-    spanish = context.public(Page.objects.filter(locale=context.es_locale, depth__gt=1))
-    total = spanish.count()
-    if not total or context.en_locale is None:
+    es, en = context.es_locale, context.en_locale
+    spanish = [p for p in context.public_pages if p.locale_id == es.pk and p.depth > 1]
+    total = len(spanish)
+    if not total or en is None:
         return Result(NOT_MET)
-    keys = spanish.values("translation_key")
-    english = Page.objects.filter(locale=context.en_locale, translation_key__in=keys)
-    translated = context.public(english).count()
+    keys = {page.translation_key for page in spanish}
+    english = [p for p in context.public_pages if p.locale_id == en.pk]
+    translated = sum(1 for page in english if page.translation_key in keys)
     percent = round(100 * translated / total)
-    home = context.site.root_page.get_translation_or_none(context.en_locale)
-    evidence = [Evidence(home.title, home.url or "")] if home and home.live else []
+    root_key = context.site.root_page.translation_key
+    home = next(  # a live translation of the home page (one not live shows no link)
+        (p for p in context.live_pages if p.locale_id == en.pk and p.translation_key == root_key),
+        None,
+    )
+    evidence = [Evidence(home.title, home.url or "")] if home else []
     if percent >= context.min_translated_percent:
         status = MET
     else:
@@ -293,7 +313,14 @@ def other_language(context):
 
 @automatic("politica-de-seguridad", _("The information security policy is published."))
 def security_policy(context):
-    page = context.live_es("wagtailcore.Page").filter(slug=SECURITY_POLICY_SLUG).first()
+    page = next(
+        (
+            p
+            for p in context.public_pages
+            if p.locale_id == context.es_locale.pk and p.slug == SECURITY_POLICY_SLUG
+        ),
+        None,
+    )
     return graded([page is not None], _pages_evidence([page]))
 
 
@@ -364,8 +391,9 @@ def personalisation(context):
     _("The accessibility statement is published and was reviewed in the last 12 months."),
 )
 def web_accessibility(context):
-    page = context.entity.accessibility_page
-    if page is None or not page.live:
+    wanted = context.entity.accessibility_page_id  # read among the live pages
+    page = next((p for p in context.live_pages if p.pk == wanted), None)
+    if page is None:
         return Result(NOT_MET)
     evidence = [Evidence(page.title, page.url or "", page)]
     since = timezone.now() - timedelta(days=ACCESSIBILITY_REVIEW_DAYS)
@@ -378,7 +406,4 @@ def web_accessibility(context):
     _("Requests flow to their dependency with recorded steps; pages pass an approval workflow."),
 )
 def automated_flows(context):
-    events = context.model("pqr.CaseEvent")
-    routed = events is not None and events.objects.exists()
-    workflow = Workflow.objects.filter(active=True, workflow_pages__isnull=False).exists()
-    return graded([routed, workflow])
+    return graded([context.recorded("case_event"), context.recorded("workflow")])

@@ -16,7 +16,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
 
 from .. import criteria
 from .base import Evidence, SiteContext, graded, register
@@ -30,14 +29,21 @@ def _page_routes(context):
     cached = context.__dict__.get("_gel_pages")
     if cached is None:
         root = context.site.root_page
-        if root.locale_id != context.es_locale.pk:
-            root = root.get_translation_or_none(context.es_locale) or root
-        pages = (
-            context.public(Page.objects.all())
-            .descendant_of(root, inclusive=True)
-            .filter(locale=context.es_locale)
-            .only("id", "title", "url_path", "content_type_id", "translation_key")
-        )
+        es = context.es_locale
+        if root.locale_id != es.pk:
+            root = next(  # its Spanish translation, read among the live pages
+                (
+                    p
+                    for p in context.live_pages
+                    if p.locale_id == es.pk and p.translation_key == root.translation_key
+                ),
+                None,
+            ) or (root.get_translation_or_none(es) or root)
+        pages = [
+            page
+            for page in context.public_pages
+            if page.locale_id == es.pk and page.path.startswith(root.path)
+        ]
         cached = (root.url_path, {page.url_path: page for page in pages})
         context.__dict__["_gel_pages"] = cached
     return cached

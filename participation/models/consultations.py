@@ -21,8 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models import BasePage, Dependency
@@ -296,10 +298,32 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         default language, so a translation shows (and adds to) the same consultation."""
         cached = getattr(self, "_canonical_id", None)
         if cached is None:
-            from participation.drafts import canonical_page_id
-
-            cached = self._canonical_id = canonical_page_id(self)
+            cached = self._read_canonical()
         return cached
+
+    def _read_canonical(self):
+        """The original's id and its outcome in ONE query (the default locale and the
+        outcome joined in): a consultation's page asks for both."""
+        original = (
+            Page.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=get_supported_content_language_variant(
+                    settings.LANGUAGE_CODE
+                ),
+            )
+            .select_related("consultation_outcome")
+            .first()
+        )
+        if original is None:
+            self._canonical_id = self.pk
+            return self.pk
+        self._canonical_id = original.pk
+        if getattr(self, "_outcome_cache", False) is False:
+            try:
+                self._outcome_cache = original.consultation_outcome
+            except ConsultationOutcome.DoesNotExist:
+                self._outcome_cache = None
+        return original.pk
 
     def get_context(self, request, *args, **kwargs):
         from participation.consultation_contexts import consultation_context

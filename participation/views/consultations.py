@@ -19,6 +19,7 @@ from participation.consultation_contexts import (
     section_context,
     section_url,
     section_version_context,
+    with_counts,
 )
 from participation.forms import ConsultationCommentForm
 from participation.models import Comment, ConsultationPage, DraftSection, SectionVersion
@@ -32,10 +33,15 @@ COMMENT_TEMPLATE = "participation/comment_form_page.html"
 MAX_ID = 2**31 - 1
 
 
-def _section_or_404(page, key):
+def _section_or_404(page, key, request=None):
+    """The section of ``key``; with ``request``, read with its counts for the viewer
+    (``with_counts``) in the same query."""
     section = None
     if key and len(key) <= 64:
-        section = DraftSection.objects.filter(page_id=page.canonical_id, key=key).first()
+        sections = DraftSection.objects.filter(page_id=page.canonical_id, key=key)
+        if request is not None:
+            sections = with_counts(sections, page.canonical_id, request.user)
+        section = sections.first()
     if section is None:
         raise Http404
     return section
@@ -45,7 +51,7 @@ def _section_or_404(page, key):
 def section(request, page, key):
     """The section's current text, its counts, the viewer's position and its
     comments (those written on an earlier version say so and link to it)."""
-    found = _section_or_404(page, key)
+    found = _section_or_404(page, key, request)
     return TemplateResponse(request, SECTION_TEMPLATE, section_context(page, request, found))
 
 
