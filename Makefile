@@ -73,7 +73,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: install ## Load benchmark against a real gunicorn server, then the search benchmark if PostgreSQL answers
+bench: install ## Load benchmark against a real gunicorn server (and gunicorn, page cache, Varnish under wrk), then the search benchmark if PostgreSQL answers
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_search.py --if-available
 

@@ -14,7 +14,13 @@ is in (restoring it from the session's snapshot when an earlier transactional te
 flushed it, see tests/conftest.py), and at the end flushes the database and restores
 the demo, leaving it as it found it. The tests only add users with their own e-mail
 addresses and publish new titles, so they do not disturb each other; pytest-django
-runs such non-database tests after all the others.
+runs such non-database tests after all the others. pytest-django sets the test
+database up only for django_db tests: ``test_the_demo_site_is_in`` is one, and the
+fixture refuses to run on anything but a test database.
+
+Requests name the host as a browser does for `make serve` (``localhost:<port>``), while
+Wagtail's purges name the demo site's ``localhost``: the VCL hashes the host without
+its port, so they meet.
 
 Gunicorn shares this process's Redis database (TEST_REDIS_URL), so the navigation and
 content caches' generations that a publish here replaces are the ones gunicorn reads;
