@@ -303,6 +303,8 @@ def manage(env, *args, quiet=True):
 
 
 def start_gunicorn(env, port, workers, log_path=None, worker_class="sync"):
+    """gunicorn with ``workers`` workers. Production checks WEB_CONCURRENCY (more than
+    one needs REDIS_URL): the caller sets it in ``env`` when it means that check."""
     command = [
         sys.executable,
         "-m",
@@ -319,7 +321,6 @@ def start_gunicorn(env, port, workers, log_path=None, worker_class="sync"):
         # gunicorn 27's control socket has one default path for every instance.
         "--no-control-socket",
     ]
-    env = {**env, "WEB_CONCURRENCY": str(workers)}
     return start(command, env=env, log_path=log_path, name="gunicorn")
 
 
