@@ -139,6 +139,7 @@ def servers(database, tmp_path_factory):
         DATABASE_URL=stack.database_url(connection.settings_dict),
         DB_CONN_MAX_AGE=0,  # no connection held between requests: the flush can lock
         REDIS_URL=REDIS_URL,
+        WEB_CONCURRENCY=WORKERS,
         CACHE_KEY_PREFIX=KEY_PREFIX,
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="localhost,127.0.0.1",
