@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 PORT ?= 8000
+VARNISH_PORT ?= 8080
+# `make serve`'s links in e-mails point at Varnish unless PORTAL_BASE_URL is set.
+SERVE_BASE_URL := $(if $(filter environment% command%,$(origin PORTAL_BASE_URL)),$(PORTAL_BASE_URL),http://localhost:$(VARNISH_PORT))
 # Links in e-mails sent outside a request (and the URL `make run` prints) follow PORT.
 export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
@@ -13,7 +16,7 @@ NPM := $(shell command -v npm 2>/dev/null)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help bench-search check install messages compilemessages migrate demo run server worker test test-sqlite test-postgres lint format bench lighthouse clean
+.PHONY: help bench-search check install messages compilemessages migrate demo run serve server worker test test-sqlite test-postgres lint format bench lighthouse clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,6 +49,9 @@ demo: ## Load the Soacha demo content (idempotent)
 run: install migrate demo ## Install, migrate, load demo content and serve on 127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+serve: install ## Production stack here: PostgreSQL, Redis, gunicorn, task worker, Varnish on :$(VARNISH_PORT) (SERVE_DEMO=1 loads the demo; Ctrl-C stops all)
+	PORTAL_BASE_URL=$(SERVE_BASE_URL) PORT=$(PORT) VARNISH_PORT=$(VARNISH_PORT) $(PY) scripts/serve.py
+
 worker: install ## Run queued tasks (e-mails) when TASKS_BACKEND=database
 	$(MANAGE) db_worker
 
@@ -67,7 +73,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: install ## Load benchmark against a real gunicorn server, then the search benchmark if PostgreSQL answers
+bench: install ## Load benchmark against a real gunicorn server (and gunicorn, page cache, Varnish under wrk), then the search benchmark if PostgreSQL answers
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_search.py --if-available
 

@@ -20,6 +20,11 @@ BENCH_MAX_REQUESTS (cap per URL, 20000), BENCH_DATABASE_URL. Other variables rea
 server unchanged (e.g. DB_CONN_MAX_AGE, RATELIMIT_ENABLE), except REDIS_URL: the bench
 uses the per-worker local-memory cache so it never touches a shared Redis.
 
+Then the caches' section (scripts/bench_cache.py): home, a news page, the news listing
+and a search at 16 and 64 connections through gunicorn alone, gunicorn with the
+in-process page cache and Varnish in front, loaded by ``wrk`` (skipped without it);
+written under ``cache`` in bench-results.json.
+
 It measures only: the exit status is 0 unless the server could not be set up or start.
 """
 
@@ -40,6 +45,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+import bench_cache
 import bench_usage
 
 # The URLs under load, in order. An entry may name the ``expect``ed status (e.g. 404 for
@@ -521,6 +527,7 @@ def main():
         log_path = tmp / "gunicorn.log"
         process = process_off = None
         usage_overhead = []
+        cache_rows = []
         try:
             if database_url:
                 name = ensure_postgres_database(database_url)
@@ -556,6 +563,11 @@ def main():
                 for status in result["statuses"]
             )
             log_tail = log_path.read_text(errors="replace")[-3000:] if server_errors else ""
+            # The caches' section starts its own servers: these two stop first.
+            stop_gunicorn(process)
+            stop_gunicorn(process_off)
+            process = process_off = None
+            cache_rows = bench_cache.measure(env, WORKERS, SECONDS)
         except SetupError as error:
             print(f"bench: {error}", file=sys.stderr)
             if log_path.exists():
@@ -591,11 +603,17 @@ def main():
             f"{row['tasks_enqueued_per_publication']:g} task(s) per publication"
         )
     bench_usage.print_rows(usage_overhead, load_average[0])
+    bench_cache.print_rows(cache_rows, WORKERS, SECONDS)
     if log_tail:
         print(f"\nserver errors; end of the gunicorn log:\n{log_tail}")
     RESULTS_FILE.write_text(
         json.dumps(
-            {"metadata": metadata, "results": results, "usage_overhead": usage_overhead},
+            {
+                "metadata": metadata,
+                "results": results,
+                "usage_overhead": usage_overhead,
+                "cache": cache_rows,
+            },
             indent=2,
         )
     )

@@ -8,8 +8,9 @@
 # regular expression of URLs) are accepted only from the application servers (acl
 # purgers), which send them on publish (wagtail.contrib.frontend_cache, cms/purge.py).
 #
-# The backend below is the one `make serve` starts; a deployment edits it (or lists
-# several gunicorn hosts with a director).
+# The backend below is gunicorn as `make serve` starts it (scripts/stack.py rewrites its
+# port); a deployment edits it, or lists several gunicorn hosts with a director (README,
+# "Production stack").
 
 vcl 4.1;
 
@@ -67,6 +68,20 @@ sub vcl_recv {
     # Anything else in Cookie (a CSRF cookie, analytics) must not split the cache.
     unset req.http.Cookie;
     return (hash);
+}
+
+sub vcl_hash {
+    # One object per URL and host name, whatever port the Host header names: the purges
+    # name the Wagtail site's host ("localhost" for the demo, without the port of
+    # `make serve`'s http://localhost:8080), and a host differs from itself with a port
+    # only on such local runs.
+    hash_data(req.url);
+    if (req.http.host) {
+        hash_data(regsub(req.http.host, ":[0-9]+$", ""));
+    } else {
+        hash_data(server.ip);
+    }
+    return (lookup);
 }
 
 sub vcl_backend_response {
