@@ -25,6 +25,9 @@ and a search at 16 and 64 connections through gunicorn alone, gunicorn with the
 in-process page cache and Varnish in front, loaded by ``wrk`` (skipped without it);
 written under ``cache`` in bench-results.json.
 
+BENCH_SECTIONS (``pages,usage,cache``, all by default) names the sections to run, e.g.
+``BENCH_SECTIONS=usage make bench`` for the usage statistics' cost alone.
+
 It measures only: the exit status is 0 unless the server could not be set up or start.
 """
 
@@ -76,6 +79,11 @@ MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS") or 20000)
 WARMUP_REQUESTS = 10
 START_TIMEOUT = 60
 REQUEST_TIMEOUT = 30
+SECTIONS = {
+    name.strip()
+    for name in (os.environ.get("BENCH_SECTIONS") or "pages,usage,cache").split(",")
+    if name.strip()
+}
 
 
 class SetupError(Exception):
@@ -541,14 +549,17 @@ def main():
             for command in bench_seed_commands():
                 manage(env, command)
             manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-            enqueue = subscription_enqueue(env)
-            print("counting queries of one uncached render per URL", flush=True)
-            query_counts = count_queries(env)
+            enqueue = subscription_enqueue(env) if "pages" in SECTIONS else []
+            query_counts = []
+            if "pages" in SECTIONS:
+                print("counting queries of one uncached render per URL", flush=True)
+                query_counts = count_queries(env)
             port = free_port()
             process = start_gunicorn(env, port, log_path)
             wait_until_ready(process, port, ENTRIES[0]["path"])
             results = []
-            for entry, counted in zip(ENTRIES, query_counts, strict=True):
+            measured = ENTRIES if "pages" in SECTIONS else []
+            for entry, counted in zip(measured, query_counts, strict=True):
                 if counted.get("session"):
                     entry = {**entry, "session": counted["session"]}
                 print(f"loading {entry['name']} ({entry['path']})", flush=True)
@@ -556,7 +567,8 @@ def main():
                 result["queries"] = counted["queries"]
                 result["query_status"] = counted["status"]
                 results.append(result)
-            process_off, usage_overhead = measure_usage_overhead(env, port, tmp)
+            if "usage" in SECTIONS:
+                process_off, usage_overhead = measure_usage_overhead(env, port, tmp)
             server_errors = any(
                 not status.isdigit() or int(status) >= 500
                 for result in results
@@ -567,7 +579,8 @@ def main():
             stop_gunicorn(process)
             stop_gunicorn(process_off)
             process = process_off = None
-            cache_rows = bench_cache.measure(env, WORKERS, SECONDS)
+            if "cache" in SECTIONS:
+                cache_rows = bench_cache.measure(env, WORKERS, SECONDS)
         except SetupError as error:
             print(f"bench: {error}", file=sys.stderr)
             if log_path.exists():
@@ -594,15 +607,18 @@ def main():
         "total_seconds": round(time.monotonic() - started, 1),
         "subscription_enqueue": enqueue,
     }
-    print_table(metadata, results)
-    print("\nenqueue of a news notification (one fan-out task; the worker finds subscribers):")
+    if results:
+        print_table(metadata, results)
+    if enqueue:
+        print("\nenqueue of a news notification (one fan-out task; the worker finds subscribers):")
     for row in enqueue:
         print(
             f"  {row['subscribers']:>6} subscribers: {row['publish_and_enqueue_ms']} ms"
             f" (median {row['median_ms']} ms), "
             f"{row['tasks_enqueued_per_publication']:g} task(s) per publication"
         )
-    bench_usage.print_rows(usage_overhead, load_average[0])
+    if usage_overhead:
+        bench_usage.print_rows(usage_overhead, load_average[0])
     bench_cache.print_rows(cache_rows, WORKERS, SECONDS)
     if log_tail:
         print(f"\nserver errors; end of the gunicorn log:\n{log_tail}")
