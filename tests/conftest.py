@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -96,44 +97,92 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-                if connection.vendor == "sqlite":
-                    _SQLiteSnapshot.take(connection)
+                _DemoSnapshot.take(connection)
 
 
-class _SQLiteSnapshot:
-    """A page-for-page copy of the SQLite test database, taken with the demo in.
+class _DemoSnapshot:
+    """A copy of the test database taken with the demo in, restored by the database.
 
     ``serialized_rollback`` restores the demo before each transactional test (browser,
-    live server) by saving Django's JSON snapshot of it object by object: about 20,000
-    objects and 5 s of CPU per test. On SQLite, sqlite3's backup API copies the pages of
-    this in-memory copy back in milliseconds; the database is then byte for byte what
-    the deserialisation would have rebuilt. Any other data is deserialised as usual."""
+    live server, concurrency) by saving Django's JSON snapshot of it object by object:
+    about 20,000 objects and 5 s of CPU per test. Instead, the snapshot's data is copied
+    back by the database itself: on SQLite with sqlite3's backup API (the pages of an
+    in-memory copy), on PostgreSQL with one ``INSERT ... SELECT`` per table from copies
+    kept in a schema of their own, after emptying the tables (foreign keys are deferred to
+    the commit). Either way
+    the data is the one the deserialisation would have rebuilt, in milliseconds. Any
+    other data, or a failed copy, is deserialised as usual."""
 
-    snapshots = {}  # alias -> (serialized contents it stands for, sqlite3 connection)
+    SCHEMA = "soacha_demo_snapshot"
+    snapshots = {}  # alias -> (the serialized contents it stands for, restore(connection))
 
     @classmethod
     def take(cls, connection):
-        import sqlite3
+        from django.db.backends.base.creation import BaseDatabaseCreation
 
-        from django.db.backends.sqlite3.creation import DatabaseCreation
+        take = {"sqlite": cls._take_sqlite, "postgresql": cls._take_postgresql}.get(
+            connection.vendor
+        )
+        if take is None:
+            return
+        cls.snapshots[connection.alias] = (connection._test_serialized_contents, take(connection))
+        if getattr(BaseDatabaseCreation, "_restores_demo_snapshots", False):
+            return
+        deserialize = BaseDatabaseCreation.deserialize_db_from_string
+
+        def restore_or_deserialize(creation, data):
+            contents, restore = cls.snapshots.get(creation.connection.alias, (None, None))
+            if restore is None or data != contents or creation.connection.in_atomic_block:
+                return deserialize(creation, data)
+            try:
+                restore(creation.connection)
+            except Exception as error:  # noqa: BLE001 - the slow, general way always works
+                warnings.warn(f"demo snapshot not restored ({error}); deserialising", stacklevel=1)
+                return deserialize(creation, data)
+            return None
+
+        BaseDatabaseCreation.deserialize_db_from_string = restore_or_deserialize
+        BaseDatabaseCreation._restores_demo_snapshots = True
+
+    @staticmethod
+    def _take_sqlite(connection):
+        import sqlite3
 
         copy = sqlite3.connect(":memory:", check_same_thread=False)
         connection.ensure_connection()
         connection.connection.backup(copy)
-        cls.snapshots[connection.alias] = (connection._test_serialized_contents, copy)
-        if not getattr(DatabaseCreation, "_restores_snapshots", False):
-            deserialize = DatabaseCreation.deserialize_db_from_string
 
-            def restore_or_deserialize(creation, data):
-                contents, copy = cls.snapshots.get(creation.connection.alias, (None, None))
-                if copy is None or data != contents or creation.connection.in_atomic_block:
-                    return deserialize(creation, data)
-                creation.connection.ensure_connection()
-                copy.backup(creation.connection.connection)
-                return None
+        def restore(connection):
+            connection.ensure_connection()
+            copy.backup(connection.connection)
 
-            DatabaseCreation.deserialize_db_from_string = restore_or_deserialize
-            DatabaseCreation._restores_snapshots = True
+        return restore
+
+    @classmethod
+    def _take_postgresql(cls, connection):
+        from django.db import transaction
+
+        introspection = connection.introspection
+        tables = sorted(introspection.django_table_names(only_existing=True, include_views=False))
+        schema = connection.ops.quote_name(cls.SCHEMA)
+        copies = [f"CREATE SCHEMA {schema}"]
+        # Emptied first: Django also restores before the first transactional test,
+        # over the data the earlier tests rolled back to.
+        names = ", ".join(connection.ops.quote_name(table) for table in tables)
+        restores = [f"TRUNCATE {names}"]
+        for table in tables:
+            name = connection.ops.quote_name(table)
+            copies.append(f"CREATE TABLE {schema}.{name} AS TABLE {name}")
+            restores.append(f"INSERT INTO {name} SELECT * FROM {schema}.{name}")  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            cursor.execute(";\n".join(copies))
+
+        def restore(connection):
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                cursor.execute(";\n".join(restores))
+
+        return restore
 
 
 @pytest.fixture
