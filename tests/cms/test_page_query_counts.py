@@ -144,7 +144,7 @@ def test_the_pages_still_over_the_target_do_not_get_worse(client, demo_site, unc
 
 
 def test_a_search_with_a_correction_does_not_get_worse(client, demo_site, uncached):
-    """"recidencia" finds nothing and is searched again as "residencia", which finds
+    """ "recidencia" finds nothing and is searched again as "residencia", which finds
     pages of several types (each type's table is read to present them): 33 queries
     before the per-request memo of the search."""
     assert count_queries(client, "/es/buscar/?q=recidencia") <= 22
