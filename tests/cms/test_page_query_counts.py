@@ -252,3 +252,25 @@ def test_listing_costs_the_same_with_few_and_many_items(client, demo_site, uncac
     assert few == many <= MAX_QUERIES
     if listing == "news":  # the second page too
         assert count_queries(client, url + "?page=2") <= MAX_QUERIES
+
+
+def test_search_costs_the_same_with_few_and_many_results(client, demo_site, uncached):
+    """The results are read one page of results at a time: 2 or 27 matching pages
+    (of one type) cost the same."""
+    section = StandardPage.objects.get(slug="atencion-ciudadania", locale__language_code="es")
+    url = "/es/buscar/?q=zorblatex"
+    add = lambda start, count: [  # noqa: E731
+        section.add_child(
+            instance=StandardPage(title=f"Zorblatex {number}", slug=f"zorblatex-{number}")
+        )
+        for number in range(start, start + count)
+    ]
+    add(0, 2)
+    response = client.get(url)
+    assert response.context["total"] == 2
+    few = count_queries(client, url)
+    add(2, 25)
+    response = client.get(url)
+    assert response.context["total"] == 27
+    many = count_queries(client, url)
+    assert few == many <= 16
