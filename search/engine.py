@@ -14,8 +14,9 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import ForeignKey, ManyToManyField, Window
+from django.db.models import Exists, F, ForeignKey, ManyToManyField, OuterRef, Window
 from django.db.models.functions import RowNumber
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -26,6 +27,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.models import Dependency
+from cms.navigation import public_only
 from participation.models import DebateHold
 
 from . import cache as search_cache
@@ -57,33 +59,40 @@ def database_full_text():
     return type(backend).__name__ == "PostgresSearchBackend" and connection.vendor == "postgresql"
 
 
-def visible_pages(locale):
+def request_memo(request, key, compute):
+    """``compute()`` once per request (every call without a request computes): what a
+    results page reads several times (the synonyms, the promoted queries) is read once
+    even when the search runs again with a correction."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_portal_search", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def visible_pages(locale, request=None):
     """Live, public pages of one language: drafts, pages awaiting their first approval,
     pages under a view restriction (or below one) and debates that moderation holds
-    or hid are left out."""
+    or hid are left out. With a ``request`` the view restrictions are those it has read
+    (``cms.navigation.public_only``: once per request, shared with the menu)."""
     return (
-        Page.objects.live()
-        .public()
+        public_only(Page.objects.live(), request)
         .filter(locale=locale)
         .exclude(depth=1)
         .exclude(pk__in=DebateHold.objects.values("debate_id"))
     )
 
 
-def private_collection_ids():
-    """Collections with a view restriction, and every collection below them."""
-    restricted = Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection")
-    )
-    ids = set()
-    for collection in restricted:
-        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return ids
-
-
 def visible_documents():
-    """Documents outside private collections (documents have no language)."""
-    return get_document_model().objects.exclude(collection_id__in=private_collection_ids())
+    """Documents outside private collections (documents have no language): a document
+    is private when its collection, or one above it, has a view restriction. Decided in
+    the documents' own query (a collection's path starts with its ancestors' paths)."""
+    restricted = CollectionViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("collection__path"))
+    )
+    private = Collection.objects.filter(Exists(restricted)).values("pk")
+    return get_document_model().objects.exclude(collection_id__in=private)
 
 
 def number_variants(term):
@@ -182,15 +191,16 @@ def year_range(year):
     return start, datetime.datetime(year + 1, 1, 1, tzinfo=tz)
 
 
-def promoted_queries():
-    """Query strings that have editors' picks (cached: most searches have none)."""
+def promoted_queries(request=None):
+    """Query strings that have editors' picks (cached: most searches have none; read
+    once per request)."""
 
     def compute():
         return set(
             Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
         )
 
-    return search_cache.cached("promoted", [], compute)
+    return request_memo(request, "promoted", lambda: search_cache.cached("promoted", [], compute))
 
 
 @dataclass
@@ -311,6 +321,10 @@ class SiteSearch:
     filters: SearchFilters = field(default_factory=SearchFilters)
     #: ``dependency_choices(locale)`` when the caller has already read them.
     dependencies: list | None = None
+    #: The request, when there is one: what the search reads more than once (view
+    #: restrictions, synonyms, promoted queries) is then read once per request, even
+    #: when the view searches again with a correction.
+    request: object = None
 
     @cached_property
     def terms(self):
@@ -319,7 +333,7 @@ class SiteSearch:
     @cached_property
     def expansion(self):
         """The synonyms' alternatives: ``(per_term, whole)`` (see search.synonyms)."""
-        return expand(self.terms)
+        return expand(self.terms, self.request)
 
     @cached_property
     def search_query(self):
@@ -328,7 +342,7 @@ class SiteSearch:
     @cached_property
     def visible_pages(self):
         """Visible pages of this language (the view restrictions are read once)."""
-        return visible_pages(self.locale)
+        return visible_pages(self.locale, self.request)
 
     @cached_property
     def visible_documents(self):
@@ -586,7 +600,7 @@ class SiteSearch:
         replaced by its translation in this language, and kept only when the citizen may
         see it there. External links always qualify."""
         normalised = normalise_query_string(self.query)
-        if not normalised or not {normalised, fold(normalised)} & promoted_queries():
+        if not normalised or not {normalised, fold(normalised)} & promoted_queries(self.request):
             return []
         picks = list(
             SearchPromotion.objects.filter(query__query_string__in={normalised, fold(normalised)})

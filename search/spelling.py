@@ -17,15 +17,15 @@ MIN_LENGTH = 4
 CUTOFF = 0.75
 
 
-def vocabulary(locale):
+def vocabulary(locale, request=None):
     """Folded words of the titles of this language's visible pages, and the synonyms'
     words (cached per content generation)."""
 
     def compute():
         # Each distinct word is folded once: titles share most of their words.
-        titles = visible_pages(locale).values_list("title", flat=True)
+        titles = visible_pages(locale, request).values_list("title", flat=True)
         words = {fold(word) for word in set(WORD_RE.findall("\n".join(titles)))}
-        for phrase in synonym_table():
+        for phrase in synonym_table(request):
             words.update(phrase.split())
         return sorted(word for word in words if len(word) >= MIN_LENGTH and not word.isdigit())
 
@@ -38,13 +38,13 @@ def correctable(term):
     return len(folded) >= MIN_LENGTH and not folded.isdigit()
 
 
-def correction(query, locale):
+def correction(query, locale, request=None):
     """The query with its unknown words replaced by the closest known ones, or None
     when no word needs (or has) a correction."""
     terms = query_terms(query)
     if not any(correctable(term) for term in terms):
         return None  # the titles' vocabulary is not even read
-    words = vocabulary(locale)
+    words = vocabulary(locale, request)
     known = set(words)
     corrected, changed = [], False
     for term in terms:

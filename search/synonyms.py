@@ -41,21 +41,23 @@ def key(text):
     return fold(" ".join(query_terms(text)))
 
 
-def synonym_table():
-    """{folded word or phrase: [alternatives]} from the editors' synonyms (cached)."""
+def synonym_table(request=None):
+    """{folded word or phrase: [alternatives]} from the editors' synonyms (cached, and
+    read once per ``request`` when there is one)."""
+    from .engine import request_memo
     from .models import Synonym
 
     def compute():
         return {key(row.term): row.alternative_list() for row in Synonym.objects.all()}
 
-    return search_cache.cached("synonyms", [], compute)
+    return request_memo(request, "synonyms", lambda: search_cache.cached("synonyms", [], compute))
 
 
-def expand(terms):
+def expand(terms, request=None):
     """The alternatives of a query: ``(per_term, whole)`` where ``per_term[i]`` lists
     the other spellings of ``terms[i]`` and ``whole`` those of the whole query when it
     is a phrase with a synonym. Each alternative is a string of one or more words."""
-    table = synonym_table()
+    table = synonym_table(request)
     if not table or not terms:
         return [[] for _term in terms], []
     per_term = [list(table.get(fold(term), [])) for term in terms]

@@ -119,13 +119,13 @@ def search(request):
         year=form.cleaned_value("year"),
         dependency=form.cleaned_value("dependency"),
     )
-    site_search = SiteSearch(query, locale, filters, dependencies)
+    site_search = SiteSearch(query, locale, filters, dependencies, request)
     record = site_search.terms and "page" not in request.GET and not filters.active
     if site_search.terms and not site_search.total:
         # Nothing found: search again with the misspelt words corrected, if any; the
         # citizen's own words are logged as a search without results.
-        corrected = correction(query, locale)
-        fixed = SiteSearch(corrected, locale, filters, dependencies) if corrected else None
+        corrected = correction(query, locale, request)
+        fixed = SiteSearch(corrected, locale, filters, dependencies, request) if corrected else None
         if fixed is not None and fixed.total:
             if record:
                 site_search.record(found=bool(site_search.promotions))
