@@ -1,11 +1,22 @@
 """`make test`: the suite on SQLite and, at the same time, on PostgreSQL when one answers.
 
-Tests marked ``postgres`` (concurrency, full-text search) are skipped in the SQLite
-pass and run in the PostgreSQL pass, a second process whose output is printed when
-both are done. With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the
-run instead of skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see
-tests/conftest.py) and REQUIRE_VNU=1 for the Nu HTML Checker
-(tests/cms/test_html_validity.py). Browser and vnu tests run in the SQLite pass only."""
+The two passes run side by side, one per core, and share nothing (an in-memory SQLite
+database against a PostgreSQL test database, separate media folders and Redis
+databases). What runs where:
+
+- the PostgreSQL pass (the production engine): the whole suite except the browser and
+  vnu tests and the ``engine_neutral`` ones; it alone runs the ``postgres`` tests
+  (concurrency, full-text search, Varnish in front of a real gunicorn);
+- the SQLite pass (`make run`'s engine): the whole suite except the ``postgres`` tests,
+  including the browser (Chromium) and vnu (Nu HTML Checker) tests and the
+  ``engine_neutral`` ones (slow tests whose subject is not the database: the fuzz, the
+  crawls of every page for headers, the role matrices), which thus run once.
+
+With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the run instead of
+skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see tests/conftest.py),
+REQUIRE_VNU=1 for the Nu HTML Checker (tests/cms/test_html_validity.py) and
+REQUIRE_VARNISH=1 for varnishd. Without PostgreSQL the SQLite pass runs everything it
+can."""
 
 import os
 import subprocess
@@ -64,15 +75,14 @@ def main():
     required = os.environ.get("REQUIRE_POSTGRES") == "1"
     pg_process = pg_log = None
     if postgres_answers(pg_url):
-        # The two passes share nothing (in-memory SQLite against a PostgreSQL test
-        # database, separate media folders and Redis databases), so the PostgreSQL pass
-        # runs in the background on the second core while the SQLite pass runs here.
+        # The PostgreSQL pass runs in the background on the second core while the
+        # SQLite pass runs here (see the module docstring for what runs where).
         pg_env = dict(env, TEST_DATABASE_URL=pg_url)
         redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
         pg_env["TEST_REDIS_URL"] = other_redis_db(redis_url)
         pg_args = [
             "-m",
-            "not browser and not vnu and not varnish",
+            "not browser and not vnu and not engine_neutral",
             "-p",
             "no:cacheprovider",
             *extra,

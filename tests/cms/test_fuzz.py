@@ -153,6 +153,7 @@ def _sample_urls(demo):
     return [url for make in SAMPLES.values() for url in make(demo)]
 
 
+@pytest.mark.engine_neutral
 @override_settings(RATELIMIT_ENABLE=False, ACCOUNT_RATE_LIMITS=False)
 def test_junk_to_every_public_url_and_form_never_gives_a_5xx(demo_site, citizen, superuser, capsys):
     demo = load_demo(demo_site, citizen)

@@ -36,6 +36,7 @@ def crawl(site, citizen):
     return list(dict.fromkeys(urls))
 
 
+@pytest.mark.engine_neutral
 def test_every_public_url_kind_is_shareable_or_personal_never_both(demo_site, citizen):
     client = Client()
     shareable, personal = [], []

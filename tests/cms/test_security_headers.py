@@ -64,6 +64,7 @@ def check_public_response(label, url, response):
     return header_nonces[0]
 
 
+@pytest.mark.engine_neutral
 def test_every_public_page_kind_has_a_strict_nonce_policy(demo_site, client):
     """Every page type (es and en) and every public view: the strict policy, a fresh
     nonce shared by every script tag, no unsafe source, and Permissions-Policy."""
@@ -85,6 +86,7 @@ def test_signed_in_citizen_pages_have_the_strict_policy(demo_site, client, citiz
         assert response.status_code == 200, (label, url, response.status_code)
 
 
+@pytest.mark.engine_neutral
 def test_no_inline_style_on_public_pages(demo_site, client, citizen):
     """No style attribute and no <style> element in any public page's HTML (anonymous
     or signed in), so the policy's style-src 'self' needs no 'unsafe-inline'."""

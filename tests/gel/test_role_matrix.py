@@ -32,5 +32,6 @@ MATRIX = {
 }
 
 
+@pytest.mark.engine_neutral
 def test_each_role_gets_what_the_roles_table_says(client, role_users, role_demo):
     check_matrix(client, role_users, role_demo, MATRIX)

@@ -12,5 +12,6 @@ pytestmark = pytest.mark.django_db
 MATRIX = {**MATRIX_PUBLIC, **MATRIX_ADMIN}
 
 
+@pytest.mark.engine_neutral
 def test_role_matrix(client, role_users, role_demo):
     check_matrix(client, role_users, role_demo, MATRIX)

@@ -45,6 +45,7 @@ WAGTAIL_ROWS = {
 }
 
 
+@pytest.mark.engine_neutral
 def test_each_role_gets_what_the_roles_table_says(client, role_users, role_demo):
     """Every cell is checked; all differences are reported at once."""
     check_matrix(client, role_users, role_demo, {**MATRIX, **WAGTAIL_ROWS})
