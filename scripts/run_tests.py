@@ -1,22 +1,25 @@
-"""`make test`: the suite on SQLite and, at the same time, on PostgreSQL when one answers.
+"""`make test`: the suite on PostgreSQL and SQLite at once, when a PostgreSQL answers.
 
-The two passes run side by side, one per core, and share nothing (an in-memory SQLite
-database against a PostgreSQL test database, separate media folders and Redis
-databases). What runs where:
+Three processes share the machine's cores and nothing else (two PostgreSQL test
+databases and an in-memory SQLite one, separate media folders and Redis databases):
 
-- the PostgreSQL pass (the production engine): the whole suite except the browser and
-  vnu tests and the ``engine_neutral`` ones; it alone runs the ``postgres`` tests
+- the PostgreSQL pass (the production engine), split in POSTGRES_SHARDS processes by
+  test module (TEST_SHARD, tests/conftest.py): every test except the browser and vnu
+  tests and the ``engine_neutral`` ones, including the ``postgres`` tests
   (concurrency, full-text search, Varnish in front of a real gunicorn);
-- the SQLite pass (`make run`'s engine): the whole suite except the ``postgres`` tests,
-  including the browser (Chromium) and vnu (Nu HTML Checker) tests and the
-  ``engine_neutral`` ones (slow tests whose subject is not the database: the fuzz, the
-  crawls of every page for headers, the role matrices), which thus run once.
+- the SQLite pass (`make run`'s engine): migrations and the demo on SQLite, then the
+  browser (Chromium) and vnu (Nu HTML Checker) tests, which drive every page type and
+  the citizens' journeys through it, and the ``engine_neutral`` tests (slow, and not
+  about the database: the fuzz of every URL and form, the crawls of every page for
+  headers, the role matrices).
+
+Each test thus runs once; CI has 30 minutes on 2 cores. Without PostgreSQL the SQLite
+pass runs every test it can (the ``postgres`` ones are skipped).
 
 With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the run instead of
 skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see tests/conftest.py),
 REQUIRE_VNU=1 for the Nu HTML Checker (tests/cms/test_html_validity.py) and
-REQUIRE_VARNISH=1 for varnishd. Without PostgreSQL the SQLite pass runs everything it
-can."""
+REQUIRE_VARNISH=1 for varnishd."""
 
 import os
 import subprocess
@@ -25,6 +28,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/portal_soacha"
+#: The PostgreSQL pass is split in this many processes (tests/conftest.py, TEST_SHARD).
+POSTGRES_SHARDS = 2
 
 
 def postgres_answers(url):
@@ -56,13 +61,42 @@ def pytest(args, env):
     return subprocess.call(command(args), cwd=ROOT, env=env)
 
 
-def other_redis_db(url):
-    """The PostgreSQL pass runs beside the SQLite one: give it its own Redis database so
-    one pass's cache.clear() never empties the other's keys."""
+def other_redis_db(url, offset):
+    """Each pass gets its own Redis database, so one pass's cache.clear() never empties
+    another's keys: the one below ``url``'s by ``offset``."""
     base, _, db = url.rpartition("/")
     if db.isdigit():
-        return f"{base}/{(int(db) - 1) % 16}"
+        return f"{base}/{(int(db) - offset) % 16}"
     return url
+
+
+def shard_database_url(url, shard):
+    """The PostgreSQL URL of a shard: shard 1 uses ``url``, the others ``<name>_<n>``
+    (pytest-django creates and drops ``test_<name>`` of each)."""
+    if shard == 1:
+        return url
+    head, sep, query = url.partition("?")
+    return f"{head}_{shard}{sep}{query}"
+
+
+def start_postgres_shard(env, pg_url, redis_url, shard, extra):
+    shard_env = dict(
+        env,
+        TEST_DATABASE_URL=shard_database_url(pg_url, shard),
+        TEST_REDIS_URL=other_redis_db(redis_url, shard),
+        TEST_SHARD=f"{shard}/{POSTGRES_SHARDS}",
+    )
+    args = ["-m", "not browser and not vnu and not engine_neutral", "-p", "no:cacheprovider"]
+    args += extra
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - read back after the pass
+        "w+", prefix=f"soacha-postgres-pass-{shard}-", suffix=".log", delete=False
+    )
+    print(f"== PostgreSQL pass, shard {shard}/{POSTGRES_SHARDS} (in the background) ==")
+    print("$ TEST_SHARD=" + shard_env["TEST_SHARD"], " ".join(command(args)), flush=True)
+    process = subprocess.Popen(
+        command(args), cwd=ROOT, env=shard_env, stdout=log, stderr=subprocess.STDOUT
+    )
+    return process, log
 
 
 def main():
@@ -70,54 +104,43 @@ def main():
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     env.pop("TEST_DATABASE_URL", None)
+    env.pop("TEST_SHARD", None)
 
     pg_url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG_URL
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
     required = os.environ.get("REQUIRE_POSTGRES") == "1"
-    pg_process = pg_log = None
+    shards = []
+    sqlite_args = list(extra)
     if postgres_answers(pg_url):
-        # The PostgreSQL pass runs in the background on the second core while the
-        # SQLite pass runs here (see the module docstring for what runs where).
-        pg_env = dict(env, TEST_DATABASE_URL=pg_url)
-        redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-        pg_env["TEST_REDIS_URL"] = other_redis_db(redis_url)
-        pg_args = [
-            "-m",
-            "not browser and not vnu and not engine_neutral",
-            "-p",
-            "no:cacheprovider",
-            *extra,
+        shards = [
+            start_postgres_shard(env, pg_url, redis_url, shard, extra)
+            for shard in range(1, POSTGRES_SHARDS + 1)
         ]
-        pg_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - read back after the pass
-            "w+", prefix="soacha-postgres-pass-", suffix=".log", delete=False
-        )
-        print("== PostgreSQL pass (in the background) ==", flush=True)
-        print("$", " ".join(command(pg_args)), flush=True)
-        pg_process = subprocess.Popen(
-            command(pg_args), cwd=ROOT, env=pg_env, stdout=pg_log, stderr=subprocess.STDOUT
-        )
+        sqlite_args = ["-m", "browser or vnu or engine_neutral", *extra]
     elif required:
         print("REQUIRE_POSTGRES=1 but PostgreSQL does not answer: failing.", flush=True)
     else:
         print(
             "SKIPPED: PostgreSQL pass (no server answered at "
-            f"{pg_url}; set TEST_DATABASE_URL to run the concurrency and search tests).",
+            f"{pg_url}; set TEST_DATABASE_URL to run the concurrency and search tests). "
+            "The SQLite pass runs every other test.",
             flush=True,
         )
 
     print("== SQLite pass ==", flush=True)
-    status = pytest(extra, env)
+    status = pytest(sqlite_args, env)
 
-    if pg_process is not None:
-        pg_status = pg_process.wait()
-        pg_log.seek(0)
-        print("== PostgreSQL pass (output) ==", flush=True)
-        sys.stdout.write(pg_log.read())
-        pg_log.close()
-        os.unlink(pg_log.name)
-        if pg_status == 5:  # no tests selected: nothing failed
-            pg_status = 0
-        status = status or pg_status
-    elif required:
+    for shard, (process, log) in enumerate(shards, start=1):
+        shard_status = process.wait()
+        log.seek(0)
+        print(f"== PostgreSQL pass, shard {shard}/{POSTGRES_SHARDS} (output) ==", flush=True)
+        sys.stdout.write(log.read())
+        log.close()
+        os.unlink(log.name)
+        if shard_status == 5:  # no tests selected: nothing failed
+            shard_status = 0
+        status = status or shard_status
+    if not shards and required:
         status = status or 1
     sys.exit(status)
 

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
 from django.db.models import Exists, F, ForeignKey, ManyToManyField, OuterRef, Window
 from django.db.models.functions import RowNumber
@@ -49,6 +49,21 @@ MATCHES_SQL = (
     "GROUP BY content_type_id) "
     "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d))"
 )
+
+
+#: What a part of MATCHES_SQL reads when Django finds its filters can match nothing
+#: (e.g. a dependency filter that keeps no document): the same columns, no rows.
+NO_PAGES_SQL = "SELECT NULL::integer, NULL::text, NULL::integer, NULL::bigint WHERE FALSE"
+NO_DOCUMENTS_SQL = "SELECT NULL::integer WHERE FALSE"
+
+
+def sql_or_no_rows(query, no_rows_sql):
+    """``query``'s SQL and parameters, or ``no_rows_sql`` when Django can tell without
+    asking the database that it matches nothing (it raises EmptyResultSet then)."""
+    try:
+        return query.sql_with_params()
+    except EmptyResultSet:
+        return no_rows_sql, []
 
 
 def database_full_text():
@@ -475,9 +490,11 @@ class SiteSearch:
             .order_by()
             .values_list("pk", "title", "content_type_id", "_position")
         )
-        pages_sql, pages_params = numbered.query.sql_with_params()
+        pages_sql, pages_params = sql_or_no_rows(numbered.query, NO_PAGES_SQL)
         documents = self._documents().search(self.search_query).get_queryset()
-        documents_sql, documents_params = documents.order_by().values("pk").query.sql_with_params()
+        documents_sql, documents_params = sql_or_no_rows(
+            documents.order_by().values("pk").query, NO_DOCUMENTS_SQL
+        )
         type_sql, type_params = "", []
         if self.filters.type and self.filters.type != DOCUMENT_TYPE:
             content_type = self.content_type_for(self.filters.type)

@@ -22,6 +22,11 @@ def require_2fa(settings):
 
 
 def current_code(secret):
+    """The code of the current 30-second step; in a step's last 5 seconds, the next
+    step's, after waiting for it: allauth accepts only the current step's code, and a
+    loaded machine may take a moment to check it."""
+    if 30 - time.time() % 30 < 5:
+        time.sleep(30 - time.time() % 30 + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
