@@ -19,8 +19,13 @@ pass runs every test it can (the ``postgres`` ones are skipped).
 With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL fails the run instead of
 skipping it; REQUIRE_BROWSER=1 does the same for Chromium (see tests/conftest.py),
 REQUIRE_VNU=1 for the Nu HTML Checker (tests/cms/test_html_validity.py) and
-REQUIRE_VARNISH=1 for varnishd."""
+REQUIRE_VARNISH=1 for varnishd.
 
+With TEST_DURATIONS_OUT=<dir> each process records its modules' seconds there, and the
+shards' figures are merged into <dir>/shard_durations.json: copy it over
+tests/shard_durations.json to rebalance the shards (tests/sharding.py)."""
+
+import json
 import os
 import subprocess
 import sys
@@ -99,6 +104,21 @@ def start_postgres_shard(env, pg_url, redis_url, shard, extra):
     return process, log
 
 
+def merge_durations(directory):
+    """One file of every shard's module seconds, for tests/shard_durations.json."""
+    merged = {}
+    for shard in range(1, POSTGRES_SHARDS + 1):
+        path = os.path.join(directory, f"durations-{shard}-of-{POSTGRES_SHARDS}.json")
+        if os.path.exists(path):
+            with open(path) as handle:
+                merged.update({module: round(s, 1) for module, s in json.load(handle).items()})
+    target = os.path.join(directory, "shard_durations.json")
+    with open(target, "w") as handle:
+        json.dump(dict(sorted(merged.items())), handle, indent=1)
+        handle.write("\n")
+    print(f"Module durations of the PostgreSQL pass: {target}", flush=True)
+
+
 def main():
     extra = sys.argv[1:]
     env = dict(os.environ)
@@ -140,6 +160,8 @@ def main():
         if shard_status == 5:  # no tests selected: nothing failed
             shard_status = 0
         status = status or shard_status
+    if shards and os.environ.get("TEST_DURATIONS_OUT"):
+        merge_durations(os.environ["TEST_DURATIONS_OUT"])
     if not shards and required:
         status = status or 1
     sys.exit(status)

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 import warnings
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,32 +13,13 @@ import pytest
 # The role-matrix and rules fixtures (tests/role_matrix.py), for every app's tests.
 from tests.role_matrix import role_demo, role_users, rule_users  # noqa: F401
 
+pytest_plugins = ["tests.sharding"]
+
 CHROMIUM = "/usr/bin/chromium"
-
-
-def _keep_this_shard(config, items):
-    """With TEST_SHARD=k/n (scripts/run_tests.py splits the PostgreSQL pass in two),
-    keep the test modules of shard k: whole modules, dealt out largest first to the
-    shard with the fewest tests, so every shard computes the same split."""
-    shard = os.environ.get("TEST_SHARD")
-    if not shard:
-        return
-    index, count = (int(part) for part in shard.split("/"))
-    sizes = Counter(item.nodeid.split("::")[0] for item in items)
-    loads, owner = [0] * count, {}
-    for module, size in sorted(sizes.items(), key=lambda pair: (-pair[1], pair[0])):
-        target = min(range(count), key=lambda i: (loads[i], i))
-        owner[module] = target
-        loads[target] += size
-    mine = [owner[item.nodeid.split("::")[0]] == index - 1 for item in items]
-    if not all(mine):
-        config.hook.pytest_deselected(items=[i for i, m in zip(items, mine, strict=True) if not m])
-        items[:] = [i for i, m in zip(items, mine, strict=True) if m]
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    _keep_this_shard(config, items)
     if not os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
         # Skip before any fixture runs: transactional PostgreSQL tests would otherwise
         # flush the shared SQLite test database during setup.
