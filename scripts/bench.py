@@ -37,7 +37,6 @@ import os
 import platform
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -50,6 +49,7 @@ from urllib.parse import urlencode
 
 import bench_cache
 import bench_usage
+import stack
 
 # The URLs under load, in order. An entry may name the ``expect``ed status (e.g. 404 for
 # a tracking lookup with a wrong code); others count any non-2xx/3xx as an error.
@@ -86,10 +86,6 @@ SECTIONS = {
 }
 
 
-class SetupError(Exception):
-    """The database or the server could not be prepared."""
-
-
 # Server environment and setup ---------------------------------------------------------
 
 
@@ -97,55 +93,25 @@ def database_vendor(url):
     return "sqlite" if url.startswith("sqlite:") else "postgresql"
 
 
-def ensure_postgres_database(url):
-    """Create the PostgreSQL database named in ``url`` if it does not exist yet."""
-    import dj_database_url
-    import psycopg
-    from psycopg import sql
-
-    cfg = dj_database_url.parse(url)
-    params = {
-        "host": cfg["HOST"] or None,
-        "port": cfg["PORT"] or None,
-        "user": cfg["USER"] or None,
-        "password": cfg["PASSWORD"] or None,
-        "connect_timeout": 5,
-    }
-    try:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]
-            ).fetchone()
-            if not exists:
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(cfg["NAME"])))
-                print(f"created database {cfg['NAME']}")
-    except psycopg.Error as error:
-        raise SetupError(f"PostgreSQL at {url} is not usable: {error}") from error
-    return cfg["NAME"]
-
-
 def server_env(database_url, media_root):
-    env = dict(os.environ)
-    env.pop("REDIS_URL", None)
+    """The production settings over plain HTTP (stack.production_env), on ``database_url``
+    with the demo allowed, one client address and no Redis."""
+    base = dict(os.environ)
+    base.pop("REDIS_URL", None)
     # One client address sends every request: per-IP rate limits would turn the load
     # test into a 429 test. RATELIMIT_ENABLE=true in the environment measures them.
-    env.setdefault("RATELIMIT_ENABLE", "false")
+    base.setdefault("RATELIMIT_ENABLE", "false")
     # The figures are the application's own: the in-process page cache (cms.page_cache)
     # is off unless PAGE_CACHE=true asks to measure it.
-    env.setdefault("PAGE_CACHE", "false")
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
+    base.setdefault("PAGE_CACHE", "false")
+    return stack.production_env(
+        base,
         DATABASE_URL=database_url,
-        MEDIA_ROOT=str(media_root),
-        SECRET_KEY=secrets.token_urlsafe(50),
+        MEDIA_ROOT=media_root,
+        SECRET_KEY=stack.new_secret_key(),
         ALLOWED_HOSTS=f"{HOST},localhost",
-        SECURE_SSL_REDIRECT="false",
-        SESSION_COOKIE_SECURE="false",
-        CSRF_COOKIE_SECURE="false",
         DEMO_CONTENT_ALLOWED="1",
-        PYTHONUNBUFFERED="1",
     )
-    return env
 
 
 def bench_seed_commands():
@@ -154,13 +120,11 @@ def bench_seed_commands():
 
 
 def manage(env, *args):
-    command = [sys.executable, "manage.py", *args]
-    print("$", " ".join(command), end="", flush=True)
+    """stack.manage, printing the command and its time."""
+    print("$ manage.py", " ".join(args), end="", flush=True)
     begin = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    stack.manage(env, *args)
     print(f"  ({time.monotonic() - begin:.1f} s)")
-    if result.returncode != 0:
-        raise SetupError(f"{' '.join(args)} failed:\n{result.stdout}{result.stderr}")
 
 
 def subscription_enqueue(env):
@@ -168,7 +132,9 @@ def subscription_enqueue(env):
     command = [sys.executable, "manage.py", "bench_subscription_enqueue"]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SetupError(f"bench_subscription_enqueue failed:\n{result.stdout}{result.stderr}")
+        raise stack.StackError(
+            f"bench_subscription_enqueue failed:\n{result.stdout}{result.stderr}"
+        )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -177,7 +143,7 @@ def count_queries(env):
     command = [sys.executable, __file__, "--count-queries"]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SetupError(f"counting queries failed:\n{result.stdout}{result.stderr}")
+        raise stack.StackError(f"counting queries failed:\n{result.stdout}{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -223,73 +189,19 @@ def count_queries_in_process():
 # gunicorn -----------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def start_gunicorn(env, port, log_path):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi:application",
-        "--bind",
-        f"{HOST}:{port}",
-        "--workers",
-        str(WORKERS),
-        "--worker-class",
-        WORKER_CLASS,
-        "--error-logfile",
-        str(log_path),
-    ]
-    print("$", " ".join(command), flush=True)
-    with open(log_path, "ab") as log:
-        return subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
-
-
-def stop_gunicorn(process):
-    """Stop the whole process group: TERM, then KILL after a grace period."""
-    if process is None:
-        return
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+    """stack.start_gunicorn with the bench's worker count and class."""
+    return stack.start_gunicorn(env, port, WORKERS, log_path=log_path, worker_class=WORKER_CLASS)
 
 
 def wait_until_ready(process, port, path):
+    """Until ``path`` answers and every worker has started (peak RSS reads them all)."""
+    stack.wait_for_http(port, path, process=process, name="gunicorn", timeout=START_TIMEOUT)
     deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SetupError(f"gunicorn exited with status {process.returncode}")
-        conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
-        try:
-            conn.request("GET", path)
-            conn.getresponse().read()
-            if len(worker_pids(process.pid)) >= WORKERS:
-                return
-        except OSError:
-            pass
-        finally:
-            conn.close()
+    while len(worker_pids(process.pid)) < WORKERS:
+        if time.monotonic() > deadline:
+            raise stack.StackError(f"gunicorn did not start {WORKERS} workers")
         time.sleep(0.2)
-    raise SetupError(f"gunicorn did not answer on {HOST}:{port} within {START_TIMEOUT} s")
 
 
 def proc_status(pid):
@@ -512,7 +424,7 @@ def git_commit():
 def measure_usage_overhead(env, port_on, tmp):
     """Start a second server with usage counting off and compare the pages' latency
     (scripts/bench_usage.py). Returns that server, for the caller to stop, and the rows."""
-    port_off = free_port()
+    port_off = stack.free_port()
     process_off = start_gunicorn({**env, "USAGE_COUNTING": "false"}, port_off, tmp / "off.log")
     wait_until_ready(process_off, port_off, ENTRIES[0]["path"])
     rows = bench_usage.measure(HOST, port_on, port_off, SECONDS, CONCURRENCY, USER_AGENT)
@@ -538,7 +450,7 @@ def main():
         cache_rows = []
         try:
             if database_url:
-                name = ensure_postgres_database(database_url)
+                name = stack.ensure_database(database_url)
                 media_root = Path(tempfile.gettempdir()) / f"soacha-bench-media-{name}"
             else:
                 database_url = f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -554,7 +466,7 @@ def main():
             if "pages" in SECTIONS:
                 print("counting queries of one uncached render per URL", flush=True)
                 query_counts = count_queries(env)
-            port = free_port()
+            port = stack.free_port()
             process = start_gunicorn(env, port, log_path)
             wait_until_ready(process, port, ENTRIES[0]["path"])
             results = []
@@ -576,19 +488,19 @@ def main():
             )
             log_tail = log_path.read_text(errors="replace")[-3000:] if server_errors else ""
             # The caches' section starts its own servers: these two stop first.
-            stop_gunicorn(process)
-            stop_gunicorn(process_off)
+            stack.stop(process)
+            stack.stop(process_off)
             process = process_off = None
             if "cache" in SECTIONS:
                 cache_rows = bench_cache.measure(env, WORKERS, SECONDS)
-        except SetupError as error:
+        except stack.StackError as error:
             print(f"bench: {error}", file=sys.stderr)
             if log_path.exists():
                 print(log_path.read_text(errors="replace")[-3000:], file=sys.stderr)
             return 1
         finally:
-            stop_gunicorn(process)
-            stop_gunicorn(process_off)
+            stack.stop(process)
+            stack.stop(process_off)
 
     metadata = {
         "date": date,

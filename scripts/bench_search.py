@@ -29,6 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+import stack
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_search_bench"
 PAGES = int(os.environ.get("BENCH_SEARCH_PAGES") or 9000)
@@ -110,8 +112,8 @@ def main(if_available=False):
         process = None
         try:
             try:
-                name = bench.ensure_postgres_database(database_url)
-            except bench.SetupError as error:
+                name = stack.ensure_database(database_url)
+            except stack.StackError as error:
                 if if_available:
                     print(f"bench-search skipped: {error}")
                     return 0
@@ -132,12 +134,12 @@ def main(if_available=False):
                 text=True,
             )
             if seeded.returncode != 0:
-                raise bench.SetupError(f"seeding failed:\n{seeded.stdout}{seeded.stderr}")
+                raise stack.StackError(f"seeding failed:\n{seeded.stdout}{seeded.stderr}")
             seed = json.loads(seeded.stdout.strip().splitlines()[-1])
             print(f"  {json.dumps(seed)} ({time.monotonic() - begin:.1f} s)")
             if not CACHE:
                 cold_settings(env, tmp)
-            port = bench.free_port()
+            port = stack.free_port()
             process = bench.start_gunicorn(env, port, log_path)
             bench.wait_until_ready(process, port, "/es/buscar/?q=bench")
             load_before = load_average()
@@ -148,13 +150,13 @@ def main(if_available=False):
                 all_latencies.extend(latencies)
                 results.append(row)
             load_after = load_average()
-        except bench.SetupError as error:
+        except stack.StackError as error:
             print(f"bench-search: {error}", file=sys.stderr)
             if log_path.exists():
                 print(log_path.read_text(errors="replace")[-3000:], file=sys.stderr)
             return 1
         finally:
-            bench.stop_gunicorn(process)
+            stack.stop(process)
     all_latencies.sort()
     overall = {
         "p50_ms": bench.percentile_ms(all_latencies, 0.5),
