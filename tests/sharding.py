@@ -1,11 +1,23 @@
-"""How `make test` splits the PostgreSQL pass between processes (TEST_SHARD=k/n, set by
-scripts/run_tests.py), and how the split's weights are measured.
+"""How `make test` deals the suite out to its processes ("lanes"), and how the deal's
+weights are measured.
 
-Whole test modules are dealt out, heaviest first, to the shard with the least weight,
-so every shard computes the same split. A module's weight is its measured seconds in
-``tests/shard_durations.json``; a module not measured yet weighs its test count times
-the median seconds per test. Refresh the file after large changes with
-``TEST_DURATIONS_OUT=<dir>`` on each shard (scripts/run_tests.py --record-durations)."""
+scripts/run_tests.py starts one process per lane and tells each the engine of every
+lane (TEST_LANES, e.g. ``sqlite,postgres,postgres``) and which one it is (TEST_LANE,
+0-based). Every process collects the whole suite and computes the same deal:
+
+- browser and vnu tests run on a SQLite lane (``make run``'s engine);
+- ``engine_neutral`` tests (slow, and not about the database) run on any lane;
+- every other test runs on a PostgreSQL lane, the production engine.
+
+Whole groups of tests (a module's tests of one kind) are dealt heaviest first, each to
+the eligible lane with the least weight so far. A group weighs its module's measured
+seconds in ``tests/shard_durations.json`` (in proportion to its share of the module's
+tests); a module not measured yet weighs its test count times the median seconds per
+test. Without TEST_LANE the process keeps every test.
+
+Refresh the weights after large changes: ``TEST_DURATIONS_OUT=<dir> make test`` makes
+``<dir>/shard_durations.json`` (scripts/run_tests.py); copy it over
+``tests/shard_durations.json``."""
 
 import json
 import os
@@ -16,10 +28,23 @@ from pathlib import Path
 import pytest
 
 DURATIONS = Path(__file__).with_name("shard_durations.json")
+SQLITE, POSTGRES = "sqlite", "postgres"
+#: the kinds of test, and the engines of the lanes that may run them
+SQLITE_ONLY, ANY_ENGINE, POSTGRES_ONLY = "sqlite-only", "any-engine", "postgres-only"
+ELIGIBLE = {SQLITE_ONLY: {SQLITE}, ANY_ENGINE: {SQLITE, POSTGRES}, POSTGRES_ONLY: {POSTGRES}}
 
 
 def module_of(nodeid):
     return nodeid.split("::")[0]
+
+
+def kind_of(keywords):
+    """The kind of a test, from its keywords (an item's, or a report's)."""
+    if "browser" in keywords or "vnu" in keywords:
+        return SQLITE_ONLY
+    if "engine_neutral" in keywords:
+        return ANY_ENGINE
+    return POSTGRES_ONLY
 
 
 def load_durations(path=DURATIONS):
@@ -29,61 +54,62 @@ def load_durations(path=DURATIONS):
         return {}
 
 
-def module_weights(items, durations):
-    """Seconds per module of ``items``: measured where known, else estimated."""
-    counts = Counter(module_of(item.nodeid) for item in items)
-    per_test = [
-        durations[module] / counts[module]
-        for module in counts
-        if durations.get(module) and counts[module]
-    ]
+def group_weights(items, durations):
+    """Seconds per (module, kind) group of ``items``: measured where known, else the
+    group's test count times the median measured seconds per test."""
+    groups = Counter((module_of(item.nodeid), kind_of(item.keywords)) for item in items)
+    measured = {group: durations.get(group[0], {}).get(group[1]) for group in groups}
+    per_test = [seconds / groups[group] for group, seconds in measured.items() if seconds]
     default = statistics.median(per_test) if per_test else 1.0
-    return {module: durations.get(module) or count * default for module, count in counts.items()}
+    return {group: measured[group] or count * default for group, count in groups.items()}
 
 
-def deal(weights, count):
-    """Module -> shard index (0-based): heaviest first, each to the lightest shard."""
-    loads, owner = [0.0] * count, {}
-    for module, weight in sorted(weights.items(), key=lambda pair: (-pair[1], pair[0])):
-        target = min(range(count), key=lambda i: (loads[i], i))
-        owner[module] = target
+def deal(weights, lanes):
+    """(module, kind) -> lane index: heaviest first, each to the lightest eligible lane."""
+    loads, owner = [0.0] * len(lanes), {}
+    for group, weight in sorted(weights.items(), key=lambda pair: (-pair[1], pair[0])):
+        eligible = [i for i, engine in enumerate(lanes) if engine in ELIGIBLE[group[1]]]
+        if not eligible:
+            raise pytest.UsageError(f"no lane of {lanes} can run the {group[1]} tests")
+        target = min(eligible, key=lambda i: (loads[i], i))
+        owner[group] = target
         loads[target] += weight
     return owner
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    shard = os.environ.get("TEST_SHARD")
-    if not shard:
+    lane = os.environ.get("TEST_LANE")
+    if not lane:
         return
-    index, count = (int(part) for part in shard.split("/"))
-    owner = deal(module_weights(items, load_durations()), count)
-    mine = [owner[module_of(item.nodeid)] == index - 1 for item in items]
+    lanes = os.environ["TEST_LANES"].split(",")
+    owner = deal(group_weights(items, load_durations()), lanes)
+    mine = [owner[module_of(item.nodeid), kind_of(item.keywords)] == int(lane) for item in items]
     if not all(mine):
         config.hook.pytest_deselected(items=[i for i, m in zip(items, mine, strict=True) if not m])
         items[:] = [i for i, m in zip(items, mine, strict=True) if m]
 
 
 class DurationRecorder:
-    """Sums each module's wall time (set-up, call, tear-down) and writes it as JSON.
-    The first test's set-up holds the session's (database, demo) and is left out."""
+    """Sums the wall time (set-up, call, tear-down) of each module's tests of each kind
+    and writes it as JSON. The first test's set-up holds the session's (database, demo)
+    and is left out."""
 
     def __init__(self, directory):
         self.directory = Path(directory)
-        self.seconds = defaultdict(float)
+        self.seconds = defaultdict(lambda: defaultdict(float))
         self.first_setup_seen = False
 
     def pytest_runtest_logreport(self, report):
         if report.when == "setup" and not self.first_setup_seen:
             self.first_setup_seen = True
             return
-        self.seconds[module_of(report.nodeid)] += report.duration
+        self.seconds[module_of(report.nodeid)][kind_of(report.keywords)] += report.duration
 
     def pytest_sessionfinish(self, session):
         self.directory.mkdir(parents=True, exist_ok=True)
-        name = os.environ.get("TEST_SHARD", "all").replace("/", "-of-")
-        path = self.directory / f"durations-{name}.json"
-        path.write_text(json.dumps(dict(sorted(self.seconds.items())), indent=1) + "\n")
+        path = self.directory / f"durations-lane-{os.environ.get('TEST_LANE', 'all')}.json"
+        path.write_text(json.dumps(self.seconds, indent=1, sort_keys=True) + "\n")
 
 
 def pytest_configure(config):

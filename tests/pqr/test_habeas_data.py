@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from pqr import deadlines, terms, workflow
-from pqr.models import Status
+from pqr.models import ClosureDay, Status
 
 BOGOTA = ZoneInfo("America/Bogota")
 D = datetime.date
@@ -107,5 +107,8 @@ def test_reclassify_as_data_claim(client, officer, other_officer, dependencies, 
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.petition_type == "data_claim" and case.claim_in_process
-    assert case.due_date == deadlines.due_date(case.received_at, "data_claim")
+    # the entity's closure days count, as for every term (a filing in December
+    # spans the demo's year-end closure)
+    expected = deadlines.due_date(case.received_at, "data_claim", ClosureDay.dates())
+    assert case.due_date == expected
     assert ModelLogEntry.objects.filter(action="pqr.reclassify", object_id=str(case.pk)).exists()
