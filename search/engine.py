@@ -14,8 +14,17 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
-from django.db.models import Exists, F, ForeignKey, ManyToManyField, OuterRef, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    ForeignKey,
+    ManyToManyField,
+    OuterRef,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Cast, RowNumber
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
@@ -23,6 +32,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
@@ -43,11 +53,18 @@ DEPENDENCY_FIELDS = ("dependency", "dependencies")
 #: put in it; every value goes in the parameters.
 MATCHES_SQL = (
     "WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages}) "
-    "(SELECT 0, id, title, content_type_id, position FROM matches {type} "
+    "(SELECT 0, id, title, content_type_id, position, {norm} FROM matches {type} "
     "ORDER BY position LIMIT %s) "
-    "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*) FROM matches "
+    "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*), FALSE FROM matches "
     "GROUP BY content_type_id) "
-    "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d))"
+    "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d), FALSE)"
+)
+#: MATCHES_SQL's last column for a candidate when the query names a norm: whether the
+#: page is that norm (as ``SiteSearch.exact_norms`` decides in Python elsewhere).
+EXACT_NORM_SQL = (
+    "EXISTS (SELECT 1 FROM {table} n WHERE n.{pk} = matches.id "
+    "AND COALESCE(NULLIF(LTRIM(n.number, '0'), ''), '0') = %s "
+    "AND (%s = '' OR n.norm_type = %s) AND (%s::integer IS NULL OR n.year = %s))"
 )
 
 
@@ -72,6 +89,34 @@ def database_full_text():
     ranking candidates read with one statement (``SiteSearch.page_matches``)."""
     backend = get_search_backend()
     return type(backend).__name__ == "PostgresSearchBackend" and connection.vendor == "postgresql"
+
+
+def indexed_text_column():
+    """The column of Wagtail's database search index that holds an object's indexed
+    text (every search field but the title, as plain text): ``body_text`` on
+    PostgreSQL, ``body`` on SQLite; None with another backend (Elasticsearch,
+    OpenSearch), where the results are read from their own tables instead."""
+    backend = type(get_search_backend()).__name__
+    if backend == "PostgresSearchBackend" and connection.vendor == "postgresql":
+        return "body_text"
+    if backend == "SQLiteSearchBackend" and connection.vendor == "sqlite":
+        return "body"
+    return None
+
+
+def with_indexed_text(queryset, content_type_id=None):
+    """``queryset`` with each object's indexed text as ``indexed_text`` (a subquery of
+    the search index, in the same statement), or None when the index has no text
+    column (see ``indexed_text_column``). Pages give their own content type; other
+    models give theirs as ``content_type_id``."""
+    column = indexed_text_column()
+    if column is None:
+        return None
+    entries = IndexEntry.objects.filter(
+        content_type_id=content_type_id or OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    )
+    return queryset.annotate(indexed_text=Subquery(entries.values(column)[:1]))
 
 
 def request_memo(request, key, compute):
@@ -439,18 +484,28 @@ class SiteSearch:
         return RankedPages(
             self.ranked_page_ids,
             lambda: self._pages().specific().search(self.search_query),
-            lambda ids: self._pages().filter(pk__in=ids).specific(),
+            self._fetch_pages,
         )
+
+    def _fetch_pages(self, ids):
+        """The pages of ``ids`` for the results list: with their indexed text, in one
+        query whatever their types (search.presenters reads the excerpt from it), or
+        specific (one query per type) when the index keeps no text."""
+        pages = self._pages().filter(pk__in=ids)
+        with_text = with_indexed_text(pages)
+        return pages.specific() if with_text is None else with_text
 
     @cached_property
     def ranked_page_ids(self):
         """Primary keys of the best database matches in the order of search.ranking:
-        one query for the candidates and, for a norm-like query, one for their norm
-        numbers (cached like the counts)."""
+        on PostgreSQL read from ``page_matches`` (which also says which candidate is
+        the norm a norm-like query names); elsewhere one query for the candidates and,
+        for a norm-like query, one for their norm numbers (cached like the counts)."""
 
         def compute():
             if database_full_text():
                 candidates = self.page_matches["candidates"]
+                norm_matches = self.page_matches["exact_norms"]
             else:
                 candidates = [
                     (page.pk, page.title, page.content_type_id)
@@ -458,13 +513,14 @@ class SiteSearch:
                     .only("pk", "title", "content_type_id")
                     .search(self.search_query)[:CANDIDATES]
                 ]
+                norm_matches = self.exact_norms([pk for pk, _t, _c in candidates])
             per_term, whole = self.expansion
             return rerank(
                 candidates,
                 self.terms,
                 per_term,
                 whole,
-                norm_matches=self.exact_norms([pk for pk, _t, _c in candidates]),
+                norm_matches=norm_matches,
                 procedure_type_id=self.content_type_id("transparency.procedurepage"),
                 dependency_names=[name for _pk, name in self.dependency_choices],
             )
@@ -483,7 +539,8 @@ class SiteSearch:
         type filter, if any) are read from it, and the documents' count is a third
         branch of the same statement. Same rows, same order as the separate queries:
         ``{"counts": <as SiteSearch.counts>, "candidates": [(pk, title, content type
-        id), ...]}``."""
+        id), ...], "exact_norms": [pk of the candidate that is the norm the query names,
+        if any]}``."""
         matches = self._pages(by_type=False).search(self.search_query).get_queryset()
         numbered = (
             matches.annotate(_position=Window(RowNumber(), order_by=list(matches.query.order_by)))
@@ -502,15 +559,20 @@ class SiteSearch:
                 "WHERE content_type_id = %s",
                 [content_type.pk if content_type else None],
             )
-        sql = MATCHES_SQL.format(pages=pages_sql, type=type_sql, documents=documents_sql)
-        params = [*pages_params, *type_params, CANDIDATES, *documents_params]
-        candidates, pages, document_count = [], [], 0
+        norm_sql, norm_params = self._exact_norm_sql()
+        sql = MATCHES_SQL.format(
+            pages=pages_sql, norm=norm_sql, type=type_sql, documents=documents_sql
+        )
+        params = [*pages_params, *norm_params, *type_params, CANDIDATES, *documents_params]
+        candidates, pages, document_count, norms = [], [], 0, []
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        for part, pk, title, content_type_id, number in rows:
+        for part, pk, title, content_type_id, number, is_norm in rows:
             if part == 0:
                 candidates.append((number, (pk, title, content_type_id)))
+                if is_norm:
+                    norms.append(pk)
             elif part == 1 and content_type_id:
                 pages.append([content_type_id, number])
             elif part == 2:
@@ -520,7 +582,23 @@ class SiteSearch:
         return {
             "counts": {"pages": pages, "documents": document_count},
             "candidates": [candidate for _number, candidate in sorted(candidates)],
+            "exact_norms": norms,
         }
+
+    def _exact_norm_sql(self):
+        """MATCHES_SQL's norm column and its parameters: FALSE unless the query names a
+        norm (search.ranking.norm_reference)."""
+        reference = norm_reference(self.query)
+        if reference is None:
+            return "FALSE", []
+        from transparency.models import NormPage
+
+        sql = EXACT_NORM_SQL.format(
+            table=connection.ops.quote_name(NormPage._meta.db_table),
+            pk=connection.ops.quote_name(NormPage._meta.pk.column),
+        )
+        norm_type, year = reference.norm_type, reference.year
+        return sql, [reference.number, norm_type, norm_type, year, year]
 
     @cached_property
     def dependency_choices(self):
@@ -558,7 +636,10 @@ class SiteSearch:
     def document_results(self):
         if self.search_query is None or self.filters.type not in ("", DOCUMENT_TYPE):
             return None
-        return self._documents().search(self.search_query)
+        documents = self._documents()
+        content_type = ContentType.objects.get_for_model(documents.model)
+        with_text = with_indexed_text(documents, content_type.pk)
+        return (documents if with_text is None else with_text).search(self.search_query)
 
     def presented_results(self, present, site_key):
         """The results as presented hits for Django's Paginator: ``present(items)`` turns

@@ -52,6 +52,23 @@ def searchable_texts(obj):
     return texts
 
 
+def texts_for_excerpt(obj):
+    """What the excerpt is taken from: the search index's text of ``obj`` when the
+    search read it (``indexed_text``; pages then come unspecific, in one query), after
+    the page's search description; else ``obj``'s own fields (``searchable_texts``)."""
+    if not hasattr(obj, "indexed_text"):
+        return searchable_texts(obj)
+    summary = getattr(obj, "search_description", "")
+    return [strip_tags(summary or ""), strip_tags(obj.indexed_text or "")]
+
+
+def kind_label(obj):
+    """The result's type, from its specific class (no query: the content types are
+    cached)."""
+    model = obj.specific_class if isinstance(obj, Page) else type(obj)
+    return str((model or type(obj))._meta.verbose_name).capitalize()
+
+
 def section_titles(pages):
     """Title of each page's top-level section, keyed by section path (one query)."""
     paths = {page.path[: SECTION_DEPTH * STEPLEN] for page in pages if page.depth > SECTION_DEPTH}
@@ -64,7 +81,9 @@ def present(items, terms, request):
     """The hits of one results page, in order."""
     pages = [item for item in items if isinstance(item, Page)]
     sections = section_titles(pages)
-    documents = [item for item in items if not isinstance(item, Page)]
+    documents = [
+        item for item in items if not isinstance(item, Page) and not hasattr(item, "indexed_text")
+    ]
     if documents:
         prefetch_related_objects(documents, "tags")
     hits = []
@@ -74,20 +93,23 @@ def present(items, terms, request):
                 Hit(
                     title=highlight(item.title, terms),
                     url=item.get_url(request) or "",
-                    kind=str(item._meta.verbose_name).capitalize(),
-                    excerpt=excerpt(searchable_texts(item), terms),
+                    kind=kind_label(item),
+                    excerpt=excerpt(texts_for_excerpt(item), terms),
                     section=sections.get(item.path[: SECTION_DEPTH * STEPLEN], ""),
                     date=item.last_published_at,
                 )
             )
         else:
-            tags = ", ".join(tag.name for tag in item.tags.all())
+            if hasattr(item, "indexed_text"):  # the tags' names are in the index's text
+                texts = texts_for_excerpt(item)
+            else:
+                texts = [*searchable_texts(item), ", ".join(tag.name for tag in item.tags.all())]
             hits.append(
                 Hit(
                     title=highlight(item.title, terms),
                     url=item.url,
-                    kind=str(item._meta.verbose_name).capitalize(),
-                    excerpt=excerpt([*searchable_texts(item), tags], terms),
+                    kind=kind_label(item),
+                    excerpt=excerpt(texts, terms),
                     date=item.created_at,
                 )
             )

@@ -92,13 +92,6 @@ VIEW_URLS = [
     "/sitemap.xml",
 ]
 
-#: Over the target still, with the bound it keeps: the search results without a match
-#: (es 12, en 14: in English the view searches again with a correction, which reads the
-#: counts again). Before the per-request memo of the search: es 19, en 24.
-OVER_TARGET = {
-    "/{lang}/buscar/?q=tramite+licencias": 14,
-}
-
 
 @pytest.fixture
 def uncached(settings):
@@ -132,22 +125,35 @@ def urls(templates):
     return list(dict.fromkeys(found))
 
 
+#: searches, counted on PostgreSQL: the production engine reads the counts, facets and
+#: ranking candidates in one statement (search.engine.SiteSearch.page_matches), which
+#: SQLite's search backend (``make run``) cannot, so it takes a few queries more
+SEARCH_URLS = [
+    "/{lang}/buscar/?q=tramite+licencias",  # nothing found (English corrects it too)
+    "/{lang}/buscar/?q=impuesto+predial",  # pages of several types, and documents
+    "/{lang}/buscar/?q=decreto+387",  # a norm's number: the exact norm first
+]
+
+
 @pytest.mark.parametrize("url", urls(PAGE_URLS + VIEW_URLS))
 def test_every_public_page_type_is_within_12_queries(client, demo_site, uncached, url):
     assert count_queries(client, url) <= MAX_QUERIES
 
 
-@pytest.mark.parametrize("url", urls(OVER_TARGET))
-def test_the_pages_still_over_the_target_do_not_get_worse(client, demo_site, uncached, url):
-    bound = OVER_TARGET[url.replace("/es/", "/{lang}/").replace("/en/", "/{lang}/")]
-    assert count_queries(client, url) <= bound
+@pytest.mark.postgres
+@pytest.mark.parametrize("url", urls(SEARCH_URLS))
+def test_searches_are_within_12_queries(client, demo_site, uncached, url):
+    assert count_queries(client, url) <= MAX_QUERIES
 
 
+@pytest.mark.postgres
 def test_a_search_with_a_correction_does_not_get_worse(client, demo_site, uncached):
     """ "recidencia" finds nothing and is searched again as "residencia", which finds
-    pages of several types (each type's table is read to present them): 33 queries
-    before the per-request memo of the search."""
-    assert count_queries(client, "/es/buscar/?q=recidencia") <= 22
+    pages of several types: the one place over the target, by the two statements the
+    second search needs (the titles' vocabulary and the corrected search). 33 queries
+    before the per-request memo of the search, 22 before the results were read with
+    their indexed text in one query."""
+    assert count_queries(client, "/es/buscar/?q=recidencia") <= MAX_QUERIES + 1
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -254,6 +260,7 @@ def test_listing_costs_the_same_with_few_and_many_items(client, demo_site, uncac
         assert count_queries(client, url + "?page=2") <= MAX_QUERIES
 
 
+@pytest.mark.postgres
 def test_search_costs_the_same_with_few_and_many_results(client, demo_site, uncached):
     """The results are read one page of results at a time: 2 or 27 matching pages
     (of one type) cost the same."""
@@ -273,4 +280,4 @@ def test_search_costs_the_same_with_few_and_many_results(client, demo_site, unca
     response = client.get(url)
     assert response.context["total"] == 27
     many = count_queries(client, url)
-    assert few == many <= 16
+    assert few == many <= MAX_QUERIES
