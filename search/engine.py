@@ -83,12 +83,20 @@ def sql_or_no_rows(query, no_rows_sql):
         return no_rows_sql, []
 
 
+def database_index_engine():
+    """The database engine of Wagtail's database search backend when the index lives in
+    the project's database (``"postgresql"`` or ``"sqlite"``), else None (another
+    backend: Elasticsearch, OpenSearch)."""
+    backend = type(get_search_backend()).__name__
+    expected = {"PostgresSearchBackend": "postgresql", "SQLiteSearchBackend": "sqlite"}
+    return connection.vendor if expected.get(backend) == connection.vendor else None
+
+
 def database_full_text():
     """Whether searches run on PostgreSQL's full-text search through Wagtail's database
     backend (not SQLite's, nor Elasticsearch/OpenSearch): only then are the counts and
     ranking candidates read with one statement (``SiteSearch.page_matches``)."""
-    backend = get_search_backend()
-    return type(backend).__name__ == "PostgresSearchBackend" and connection.vendor == "postgresql"
+    return database_index_engine() == "postgresql"
 
 
 def indexed_text_column():
@@ -96,12 +104,7 @@ def indexed_text_column():
     text (every search field but the title, as plain text): ``body_text`` on
     PostgreSQL, ``body`` on SQLite; None with another backend (Elasticsearch,
     OpenSearch), where the results are read from their own tables instead."""
-    backend = type(get_search_backend()).__name__
-    if backend == "PostgresSearchBackend" and connection.vendor == "postgresql":
-        return "body_text"
-    if backend == "SQLiteSearchBackend" and connection.vendor == "sqlite":
-        return "body"
-    return None
+    return {"postgresql": "body_text", "sqlite": "body"}.get(database_index_engine())
 
 
 def with_indexed_text(queryset, content_type_id=None):
