@@ -15,8 +15,11 @@ bench-search-results.json.
 
 BENCH_SEARCH_CACHE=0 runs the server with the search cache off (SEARCH_CACHE_SECONDS=0,
 through a settings module in a temporary folder), to measure every search hitting the
-database. ``--if-available`` (used by `make bench`) skips quietly when PostgreSQL does
-not answer. Rate limiting is off for the server (all clients share one address)."""
+database for its own results. The tables every search reads (synonyms, editors' picks,
+dependency choices, the titles' words for corrections; search.cache) stay cached, as the
+menus do, unless BENCH_SEARCH_TABLES_CACHE=0 turns them off too. ``--if-available``
+(used by `make bench`) skips quietly when PostgreSQL does not answer. Rate limiting is
+off for the server (all clients share one address)."""
 
 import importlib.util
 import json
@@ -35,7 +38,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_search_bench"
 PAGES = int(os.environ.get("BENCH_SEARCH_PAGES") or 9000)
 DOCUMENTS = int(os.environ.get("BENCH_SEARCH_DOCUMENTS") or 1500)
-CACHE = os.environ.get("BENCH_SEARCH_CACHE", "1").strip().lower() not in ("0", "false", "no")
+
+
+def switched_on(name):
+    return os.environ.get(name, "1").strip().lower() not in ("0", "false", "no")
+
+
+CACHE = switched_on("BENCH_SEARCH_CACHE")
+TABLES_CACHE = switched_on("BENCH_SEARCH_TABLES_CACHE")
 RESULTS_FILE = ROOT / "bench-search-results.json"
 TARGET_P95_MS = 150
 QUERIES = [
@@ -50,7 +60,7 @@ QUERIES = [
 ]
 #: The search page without a query: same templates, no search; what the rest costs.
 BASELINE = "(no query: baseline)"
-COLD_SETTINGS = "from cms.settings.production import *  # noqa: F403\nSEARCH_CACHE_SECONDS = 0\n"
+COLD_SETTINGS = "from cms.settings.production import *  # noqa: F403\n"
 
 
 def load_bench_module():
@@ -76,8 +86,13 @@ def load_average():
 
 
 def cold_settings(env, folder):
-    """Point the server at a settings module that turns the search cache off."""
-    (folder / "bench_search_cold_settings.py").write_text(COLD_SETTINGS)
+    """Point the server at a settings module that turns the search caches off."""
+    text = COLD_SETTINGS
+    if not CACHE:
+        text += "SEARCH_CACHE_SECONDS = 0\n"
+    if not TABLES_CACHE:
+        text += "SEARCH_TABLES_CACHE_SECONDS = 0\n"
+    (folder / "bench_search_cold_settings.py").write_text(text)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))
     env["DJANGO_SETTINGS_MODULE"] = "bench_search_cold_settings"
 
@@ -137,7 +152,7 @@ def main(if_available=False):
                 raise stack.StackError(f"seeding failed:\n{seeded.stdout}{seeded.stderr}")
             seed = json.loads(seeded.stdout.strip().splitlines()[-1])
             print(f"  {json.dumps(seed)} ({time.monotonic() - begin:.1f} s)")
-            if not CACHE:
+            if not (CACHE and TABLES_CACHE):
                 cold_settings(env, tmp)
             port = stack.free_port()
             process = bench.start_gunicorn(env, port, log_path)
@@ -169,6 +184,7 @@ def main(if_available=False):
         "pages": seed["pages"],
         "documents": seed["documents"],
         "search_cache": CACHE,
+        "search_tables_cache": TABLES_CACHE,
         "workers": bench.WORKERS,
         "concurrency": bench.CONCURRENCY,
         "seconds_per_query": bench.SECONDS,
@@ -178,7 +194,8 @@ def main(if_available=False):
     }
     print(
         f"\nsearch bench {date}: PostgreSQL, {seed['pages']} seeded pages + "
-        f"{seed['documents']} seeded documents, search cache {'on' if CACHE else 'off'},"
+        f"{seed['documents']} seeded documents, search cache {'on' if CACHE else 'off'}, "
+        f"tables cache {'on' if TABLES_CACHE else 'off'},"
     )
     print(
         f"gunicorn {bench.WORKERS} workers, concurrency {bench.CONCURRENCY}, "

@@ -1,11 +1,15 @@
-"""A short-lived cache of search counts, presented results and filter choices, shared by
-every visitor.
+"""Short-lived caches of the search, shared by every visitor: one for each query's
+counts and presented results, one for the tables every query reads (synonyms, promoted
+queries, the dependency filter's choices, the titles' vocabulary for corrections).
 
 Results never depend on who asks (only live, public content is searched), so one entry
 serves everyone. Every key includes a *generation* that changes whenever something that
 could change a result changes (a page, a document, a view restriction, a collection, a
 dependency, an editors' pick, a debate held by moderation), so edits show at once;
-entries also expire after ``SEARCH_CACHE_SECONDS`` (300; 0 turns the cache off).
+entries also expire after ``SEARCH_CACHE_SECONDS`` for the queries' entries and
+``SEARCH_TABLES_CACHE_SECONDS`` for the tables (300 each; 0 turns that cache off).
+The two are separate because most queries citizens type are unique: the results of
+one query are rarely read again, the tables by every query.
 Cached results are always checked again against the visibility filters, so even a
 stale entry can never show content that has since become private."""
 
@@ -39,10 +43,19 @@ def _watched_models():
 
 
 SEARCH_CACHE = ContentCache("search", "SEARCH_CACHE_SECONDS", DEFAULT_SECONDS, _watched_models)
-GENERATION_KEY = SEARCH_CACHE.generation_key
-timeout = SEARCH_CACHE.timeout
-generation = SEARCH_CACHE.generation
-new_generation = SEARCH_CACHE.new_generation
+TABLES_CACHE = ContentCache(
+    "search-tables", "SEARCH_TABLES_CACHE_SECONDS", DEFAULT_SECONDS, _watched_models
+)
 cached = SEARCH_CACHE.cached
-watched_models = SEARCH_CACHE.watched_models
-connect_signals = SEARCH_CACHE.connect_signals
+cached_table = TABLES_CACHE.cached
+
+
+def new_generation():
+    """Make every entry of both caches stale (after writes that send no signals)."""
+    SEARCH_CACHE.new_generation()
+    TABLES_CACHE.new_generation()
+
+
+def connect_signals():
+    SEARCH_CACHE.connect_signals()
+    TABLES_CACHE.connect_signals()

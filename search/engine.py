@@ -234,7 +234,7 @@ def dependency_choices(locale):
     def compute():
         return [(str(dep.pk), str(dep)) for dep in Dependency.objects.filter(locale=locale)]
 
-    return search_cache.cached("dependencies", [locale.pk], compute)
+    return search_cache.cached_table("dependencies", [locale.pk], compute)
 
 
 def ids_for_dependency(base_model, dependency):
@@ -263,7 +263,9 @@ def promoted_queries(request=None):
             Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
         )
 
-    return request_memo(request, "promoted", lambda: search_cache.cached("promoted", [], compute))
+    return request_memo(
+        request, "promoted", lambda: search_cache.cached_table("promoted", [], compute)
+    )
 
 
 @dataclass

@@ -29,7 +29,7 @@ def vocabulary(locale, request=None):
             words.update(phrase.split())
         return sorted(word for word in words if len(word) >= MIN_LENGTH and not word.isdigit())
 
-    return search_cache.cached("vocabulary", [locale.pk], compute)
+    return search_cache.cached_table("vocabulary", [locale.pk], compute)
 
 
 def correctable(term):

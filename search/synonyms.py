@@ -50,7 +50,9 @@ def synonym_table(request=None):
     def compute():
         return {key(row.term): row.alternative_list() for row in Synonym.objects.all()}
 
-    return request_memo(request, "synonyms", lambda: search_cache.cached("synonyms", [], compute))
+    return request_memo(
+        request, "synonyms", lambda: search_cache.cached_table("synonyms", [], compute)
+    )
 
 
 def expand(terms, request=None):

@@ -296,6 +296,7 @@ WAGTAILSEARCH_BACKENDS = {
 # per-process local-memory cache, other workers catch up within this many seconds.
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 60)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
+SEARCH_TABLES_CACHE_SECONDS = env_int("SEARCH_TABLES_CACHE_SECONDS", 300)
 # Searches' hits for the admin's reports are written in batches this often (search.hits;
 # 0 = one write per search).
 SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)

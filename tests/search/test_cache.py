@@ -82,6 +82,23 @@ def test_cache_can_be_turned_off(client, make_page, settings):
     assert index_queries(queries) != []
 
 
+def test_tables_stay_cached_when_the_results_cache_is_off(client, make_page, settings):
+    """SEARCH_CACHE_SECONDS = 0 (what `BENCH_SEARCH_CACHE=0` measures): every search
+    reads the index again, but not the synonyms, which every search reads; a new
+    synonym still shows at once."""
+    from search.models import Synonym
+
+    settings.SEARCH_CACHE_SECONDS = 0
+    make_page("Tablaquintex")
+    search(client, "tablaquintex")
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "tablaquintex")
+    assert index_queries(queries) != []
+    assert not [q for q in queries.captured_queries if "search_synonym" in q["sql"]]
+    Synonym.objects.create(term="sinonimoquintex", alternatives="tablaquintex")
+    assert result_titles(search(client, "sinonimoquintex")) == ["Tablaquintex"]
+
+
 def test_hits_are_still_counted_after_the_query_log_is_cleaned(client, make_page):
     """The remembered id of a logged query may point at a deleted row: the hit is then
     logged on a new row, not lost."""
