@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ImproperlyConfigured
 from django.db import connection
 from django.db.models import (
     CharField,
@@ -20,11 +20,11 @@ from django.db.models import (
     F,
     ForeignKey,
     ManyToManyField,
+    OrderBy,
     OuterRef,
     Subquery,
-    Window,
 )
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import Cast
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
@@ -50,11 +50,13 @@ DOCUMENT_TYPE = "document"
 DEPENDENCY_FIELDS = ("dependency", "dependencies")
 #: PostgreSQL: counts, facets and ranking candidates from one evaluation of the pages'
 #: full-text match (see ``SiteSearch.page_matches``). Only SQL compiled by Django is
-#: put in it; every value goes in the parameters.
+#: put in it; every value goes in the parameters. The candidates are the matches of
+#: highest rank (Wagtail's relevance, ties by descending id: the backend's own order),
+#: taken with a top-N sort rather than by sorting every match.
 MATCHES_SQL = (
-    "WITH matches (id, title, content_type_id, position) AS MATERIALIZED ({pages}) "
-    "(SELECT 0, id, title, content_type_id, position, {norm} FROM matches {type} "
-    "ORDER BY position LIMIT %s) "
+    "WITH matches (id, title, content_type_id, rank) AS MATERIALIZED ({pages}) "
+    "(SELECT 0, id, title, content_type_id, rank, {norm} FROM matches {type} "
+    "ORDER BY rank DESC, id DESC LIMIT %s) "
     "UNION ALL (SELECT 1, NULL, NULL, content_type_id, COUNT(*), FALSE FROM matches "
     "GROUP BY content_type_id) "
     "UNION ALL (SELECT 2, NULL, NULL, NULL, (SELECT COUNT(*) FROM ({documents}) d), FALSE)"
@@ -539,7 +541,7 @@ class SiteSearch:
         best ``CANDIDATES`` page matches in ONE query.
 
         The full-text match of the pages is evaluated once (a materialised CTE of the
-        query Wagtail's backend builds, numbered in its own relevance order); the counts
+        query Wagtail's backend builds, with its relevance rank); the counts
         per content type (all types: a citizen can switch) and the candidates (of the
         type filter, if any) are read from it, and the documents' count is a third
         branch of the same statement. Same rows, same order as the separate queries:
@@ -547,12 +549,12 @@ class SiteSearch:
         id), ...], "exact_norms": [pk of the candidate that is the norm the query names,
         if any]}``."""
         matches = self._pages(by_type=False).search(self.search_query).get_queryset()
-        numbered = (
-            matches.annotate(_position=Window(RowNumber(), order_by=list(matches.query.order_by)))
+        ranked = (
+            matches.annotate(_rank=self._relevance(matches))
             .order_by()
-            .values_list("pk", "title", "content_type_id", "_position")
+            .values_list("pk", "title", "content_type_id", "_rank")
         )
-        pages_sql, pages_params = sql_or_no_rows(numbered.query, NO_PAGES_SQL)
+        pages_sql, pages_params = sql_or_no_rows(ranked.query, NO_PAGES_SQL)
         documents = self._documents().search(self.search_query).get_queryset()
         documents_sql, documents_params = sql_or_no_rows(
             documents.order_by().values("pk").query, NO_DOCUMENTS_SQL
@@ -575,13 +577,13 @@ class SiteSearch:
             rows = cursor.fetchall()
         for part, pk, title, content_type_id, number, is_norm in rows:
             if part == 0:
-                candidates.append((number, (pk, title, content_type_id)))
+                candidates.append(((-number, -pk), (pk, title, content_type_id)))
                 if is_norm:
                     norms.append(pk)
             elif part == 1 and content_type_id:
-                pages.append([content_type_id, number])
+                pages.append([content_type_id, int(number)])
             elif part == 2:
-                document_count = number
+                document_count = int(number)
         if self.filters.type == DOCUMENT_TYPE:
             candidates = []
         return {
@@ -589,6 +591,15 @@ class SiteSearch:
             "candidates": [candidate for _number, candidate in sorted(candidates)],
             "exact_norms": norms,
         }
+
+    @staticmethod
+    def _relevance(matches):
+        """The rank expression Wagtail's PostgreSQL backend orders ``matches`` by (its
+        first ordering, by descending relevance; ties go by descending id)."""
+        relevance, tie = matches.query.order_by
+        if not (isinstance(relevance, OrderBy) and relevance.descending and tie == "-pk"):
+            raise ImproperlyConfigured(f"Unexpected search ordering: {matches.query.order_by}")
+        return relevance.expression
 
     def _exact_norm_sql(self):
         """MATCHES_SQL's norm column and its parameters: FALSE unless the query names a
