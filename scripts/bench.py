@@ -510,7 +510,7 @@ def main():
         "max_requests_per_url": MAX_REQUESTS,
         "workers": WORKERS,
         "worker_class": WORKER_CLASS,
-        "db_conn_max_age": int(os.environ.get("DB_CONN_MAX_AGE") or 0),
+        "db_conn_max_age": int(os.environ.get("DB_CONN_MAX_AGE") or 60),
         "cpu_count": os.cpu_count(),
         "load_average_before": load_average,
         "python": platform.python_version(),

@@ -44,6 +44,13 @@ if WEB_CONCURRENCY > 1 and not REDIS_URL:  # noqa: F405
         "worker."
     )
 
+# Each (sync) gunicorn worker keeps its database connection between requests instead
+# of opening one per request, which costs PostgreSQL a new backend process every time;
+# a connection the server has closed is replaced (health checks). DB_CONN_MAX_AGE=0
+# opens one per request again.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", True)
 

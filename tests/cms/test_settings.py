@@ -108,6 +108,26 @@ def test_environment_configures_database_cache_and_email(tmp_path):
     ]
 
 
+def test_production_keeps_database_connections_unless_told(tmp_path):
+    """Production reuses a worker's connection (60 s, checked before reuse);
+    DB_CONN_MAX_AGE=0 opens one per request; development keeps Django's default."""
+    code = SETUP + (
+        "print(settings.DATABASES['default']['CONN_MAX_AGE']); "
+        "print(settings.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    kept = run_django(code, "cms.settings.production", **production_env(tmp_path))
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.split() == ["60", "True"]
+    closed = run_django(
+        code, "cms.settings.production", **production_env(tmp_path, DB_CONN_MAX_AGE="0")
+    )
+    assert closed.returncode == 0, closed.stderr
+    assert closed.stdout.split() == ["0", "True"]
+    dev = run_django(code, "cms.settings.dev")
+    assert dev.returncode == 0, dev.stderr
+    assert dev.stdout.split()[0] == "0"
+
+
 def test_defaults_are_sqlite_locmem_and_console_email(tmp_path):
     """With no environment, dev settings need nothing installed beyond Python."""
     code = SETUP + (
