@@ -41,6 +41,7 @@ from cms.navigation import public_only
 from participation.models import DebateHold
 
 from . import cache as search_cache
+from .presenters import with_section_titles
 from .ranking import CANDIDATES, norm_reference, rerank
 from .synonyms import expand
 from .text import fold, plural_variants, query_terms
@@ -495,12 +496,13 @@ class SiteSearch:
         )
 
     def _fetch_pages(self, ids):
-        """The pages of ``ids`` for the results list: with their indexed text, in one
-        query whatever their types (search.presenters reads the excerpt from it), or
-        specific (one query per type) when the index keeps no text."""
+        """The pages of ``ids`` for the results list: with their indexed text and their
+        section's title, in one query whatever their types (search.presenters reads the
+        excerpt and the section from them), or specific (one query per type) when the
+        index keeps no text."""
         pages = self._pages().filter(pk__in=ids)
         with_text = with_indexed_text(pages)
-        return pages.specific() if with_text is None else with_text
+        return pages.specific() if with_text is None else with_section_titles(with_text)
 
     @cached_property
     def ranked_page_ids(self):

@@ -4,7 +4,8 @@ highlighted title and excerpt, type, section and date."""
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
@@ -77,10 +78,30 @@ def section_titles(pages):
     return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
 
 
+def with_section_titles(pages):
+    """``pages`` (a queryset) with the title of each page's top-level section as
+    ``section_title``, read in the same statement (``present`` then asks no more)."""
+    sections = Page.objects.filter(
+        depth=SECTION_DEPTH, path=Substr(OuterRef("path"), 1, SECTION_DEPTH * STEPLEN)
+    )
+    return pages.annotate(section_title=Subquery(sections.values("title")[:1]))
+
+
+def section_of(page, sections):
+    """The title of ``page``'s top-level section ("" for the home page and the
+    sections themselves): annotated by ``with_section_titles`` or found in
+    ``sections`` (``section_titles``)."""
+    if page.depth <= SECTION_DEPTH:
+        return ""
+    if hasattr(page, "section_title"):
+        return page.section_title or ""
+    return sections.get(page.path[: SECTION_DEPTH * STEPLEN], "")
+
+
 def present(items, terms, request):
     """The hits of one results page, in order."""
     pages = [item for item in items if isinstance(item, Page)]
-    sections = section_titles(pages)
+    sections = section_titles([page for page in pages if not hasattr(page, "section_title")])
     documents = [
         item for item in items if not isinstance(item, Page) and not hasattr(item, "indexed_text")
     ]
@@ -95,7 +116,7 @@ def present(items, terms, request):
                     url=item.get_url(request) or "",
                     kind=kind_label(item),
                     excerpt=excerpt(texts_for_excerpt(item), terms),
-                    section=sections.get(item.path[: SECTION_DEPTH * STEPLEN], ""),
+                    section=section_of(item, sections),
                     date=item.last_published_at,
                 )
             )

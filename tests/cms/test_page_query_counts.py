@@ -148,13 +148,13 @@ def test_searches_are_within_12_queries(client, demo_site, uncached, url):
 
 
 @pytest.mark.postgres
-def test_a_search_with_a_correction_does_not_get_worse(client, demo_site, uncached):
+def test_a_search_with_a_correction_is_within_12_queries(client, demo_site, uncached):
     """ "recidencia" finds nothing and is searched again as "residencia", which finds
-    pages of several types: the one place over the target, by the two statements the
-    second search needs (the titles' vocabulary and the corrected search). 33 queries
-    before the per-request memo of the search, 22 before the results were read with
-    their indexed text in one query."""
-    assert count_queries(client, "/es/buscar/?q=recidencia") <= MAX_QUERIES + 1
+    pages of several types: two statements more than a search (the titles' vocabulary
+    and the corrected search). 33 queries before the per-request memo of the search,
+    22 before the results were read with their indexed text in one query, 13 before
+    the results' sections were read in that query too."""
+    assert count_queries(client, "/es/buscar/?q=recidencia") <= MAX_QUERIES
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

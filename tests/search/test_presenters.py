@@ -16,9 +16,12 @@ from search.presenters import present
 pytestmark = pytest.mark.django_db
 
 
+def _request():
+    return RequestFactory().get("/es/buscar/", HTTP_HOST="localhost")
+
+
 def _hit(items, terms):
-    request = RequestFactory().get("/es/buscar/", HTTP_HOST="localhost")
-    return present(items, terms, request)[0]
+    return present(items, terms, _request())[0]
 
 
 def test_a_page_from_the_index_is_presented_as_its_specific_page(make_page):
@@ -56,3 +59,25 @@ def test_without_the_index_text_pages_are_read_specific(monkeypatch, make_page, 
     assert type(fetched) is type(page.specific)
     assert not hasattr(fetched, "indexed_text")
     assert "<mark>tarifa</mark>" in _hit([fetched], ["tarifa"]).excerpt
+
+
+def test_the_section_comes_with_the_pages_in_the_same_query(
+    make_page, section, es_home, django_assert_num_queries
+):
+    """A result below a section shows the section's title; the section itself and the
+    home page show none. Read in the pages' own query, as ``section_titles`` would."""
+    child = make_page("Licencia de funcionamiento")
+    grandchild = make_page("Requisitos de la licencia", parent=child)
+    search = engine.SiteSearch("licencia", es_home.locale)
+    ids = [es_home.pk, section.pk, child.pk, grandchild.pk]
+    search.visible_pages  # noqa: B018 (reads the view restrictions, once per search)
+    with django_assert_num_queries(1):
+        fetched = {page.pk: page for page in search._fetch_pages(ids)}
+    annotated = [fetched[pk] for pk in ids]
+    plain = [page.specific for page in Page.objects.filter(pk__in=ids).order_by("path")]
+    request = _request()
+    from_titles = [hit.section for hit in present(plain, ["licencia"], request)]
+    with django_assert_num_queries(0):
+        sections = [hit.section for hit in present(annotated, ["licencia"], request)]
+    assert sections == ["", "", section.title, section.title]
+    assert from_titles == sections
