@@ -1,79 +1,21 @@
 """The real queue (PostgreSQL): django-tasks-db's database backend, its worker, and a
 real SMTP server on loopback that is down while citizens file their petitions."""
 
-import socket
 import threading
 import time
 from collections import Counter
 
-from django.db import connection
 from django.test import Client
 
 import pytest
 from aiosmtpd.controller import Controller
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from pqr.models import Case, OutgoingEmail
+from tests.smtp import CountingListener, Inbox, free_port, queue_worker, run_worker, send_mail_to
 
 URL = "/es/pqrsd/"
 FILINGS = 20
-
-
-class Inbox:
-    """aiosmtpd handler that keeps every recipient of every message it accepts."""
-
-    def __init__(self):
-        self.recipients = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.recipients.extend(envelope.rcpt_tos)
-        return "250 Message accepted for delivery"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class CountingListener:
-    """A socket on the mail port that counts every connection and drops it: proof
-    that nothing talks to SMTP while it is open."""
-
-    def __init__(self, port):
-        self.connections = 0
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", port))
-        self.sock.listen(64)
-        self.sock.settimeout(0.1)
-        self.open = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while self.open:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self.open = False
-        self.thread.join(timeout=5)
-        self.sock.close()
-
-
-def _run(worker):
-    try:
-        worker.run()
-    finally:
-        connection.close()
 
 
 def _data(n):
@@ -96,29 +38,15 @@ def _data(n):
 def test_smtp_down_then_up_delivers_each_acknowledgement_once(settings, demo_site):
     """20 filings never touch the mail server; while it is down the worker retries,
     and when it comes back each acknowledgement is delivered exactly once, none lost."""
-    port = _free_port()
+    port = free_port()
     settings.RATELIMIT_ENABLE = False
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
+    send_mail_to(settings, port)
     settings.PQR_EMAIL_RETRY_SECONDS = 0.25
     settings.PQR_EMAIL_MAX_ATTEMPTS = 12
     before = set(Case.objects.values_list("pk", flat=True))
 
-    worker = Worker(
-        queue_names=["default"],
-        interval=0.1,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    thread = threading.Thread(target=_run, args=(worker,), daemon=True)
+    worker = queue_worker("test-worker")
+    thread = threading.Thread(target=run_worker, args=(worker,), daemon=True)
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     started = False

@@ -15,24 +15,9 @@ from aiosmtpd.controller import Controller
 from django_tasks_db.models import DBTaskResult
 
 from subscriptions.models import Delivery, Subscription
-from tests.pqr.test_email_queue import Inbox, _free_port, _run
+from tests.smtp import Inbox, free_port, queue_worker, run_worker, send_mail_to
 
 SUBSCRIBERS = 100
-
-
-def _worker():
-    from django_tasks_db.management.commands.db_worker import Worker
-
-    return Worker(
-        queue_names=["default"],
-        interval=0.1,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="subscriptions-test-worker",
-        excluded_queue_names=[],
-    )
 
 
 @pytest.mark.postgres
@@ -43,13 +28,8 @@ def test_smtp_down_then_up_delivers_each_notification_once(settings, demo_site):
     server comes back each subscriber gets the item exactly once, none lost."""
     from home.models import NewsIndexPage, NewsPage
 
-    port = _free_port()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
+    port = free_port()
+    send_mail_to(settings, port)
     settings.SUBSCRIPTIONS_RETRY_SECONDS = 0.25
     settings.SUBSCRIPTIONS_MAX_ATTEMPTS = 20  # back-off capped at 16 s: ~4 min before a bounce
     now = timezone.now()
@@ -67,8 +47,8 @@ def test_smtp_down_then_up_delivers_each_notification_once(settings, demo_site):
     assert DBTaskResult.objects.filter(task_path="subscriptions.tasks.fan_out").count() == 1
     assert not DBTaskResult.objects.filter(task_path="subscriptions.tasks.deliver").exists()
 
-    worker = _worker()
-    thread = threading.Thread(target=_run, args=(worker,), daemon=True)
+    worker = queue_worker("subscriptions-test-worker")
+    thread = threading.Thread(target=run_worker, args=(worker,), daemon=True)
     thread.start()
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
