@@ -35,17 +35,14 @@ from urllib.parse import urlencode
 import stack
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from cms.settings.env import env_bool  # noqa: E402 (the project's root is on the path now)
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_search_bench"
 PAGES = int(os.environ.get("BENCH_SEARCH_PAGES") or 9000)
 DOCUMENTS = int(os.environ.get("BENCH_SEARCH_DOCUMENTS") or 1500)
-
-
-def switched_on(name):
-    return os.environ.get(name, "1").strip().lower() not in ("0", "false", "no")
-
-
-CACHE = switched_on("BENCH_SEARCH_CACHE")
-TABLES_CACHE = switched_on("BENCH_SEARCH_TABLES_CACHE")
+CACHE = env_bool("BENCH_SEARCH_CACHE", True)
+TABLES_CACHE = env_bool("BENCH_SEARCH_TABLES_CACHE", True)
 RESULTS_FILE = ROOT / "bench-search-results.json"
 TARGET_P95_MS = 150
 QUERIES = [
@@ -72,7 +69,6 @@ def load_bench_module():
 
 def seed_in_process():
     """The --seed mode: run search.bench_seed with the server's settings and database."""
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
